@@ -1,0 +1,239 @@
+"""The command line: parse, call a layer, print, exit code. Nothing clever lives here.
+
+Errors a user can cause (a bad pack, a bad file, a bad option) print a clear
+message and exit non-zero: never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from game import __version__
+from game.help import HelpDirectory, HelpError, School, load_directory, load_school
+from game.i18n import _, set_language
+from game.packs import Library, LoadedPack, Problem, bundled_paths, load_library
+from game.paths import data_dir as default_data_dir
+from game.paths import help_dir
+
+
+class UserError(Exception):
+    """Something the user can fix; printed as a message, exit status 2."""
+
+
+def _shown(path: Path | str) -> str:
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+# --- shared set-up --------------------------------------------------------------
+@dataclass
+class Context:
+    directory: HelpDirectory
+    library: Library
+    chosen: list[LoadedPack]
+    data_dir: Path
+
+
+def find_school(option: str | None, data: Path) -> School | None:
+    path = Path(option) if option else data / "school.yaml"
+    if not path.exists():
+        if option:
+            raise UserError(_("School file not found: {path}").format(path=option))
+        return None
+    try:
+        return load_school(path)
+    except HelpError as error:
+        raise UserError(_("The school file has problems:") + "\n" + str(error)) from None
+
+
+def load_context(args: argparse.Namespace) -> Context:
+    data = default_data_dir(getattr(args, "data_dir", None))
+    school = find_school(getattr(args, "school", None), data)
+    try:
+        directory = load_directory(help_dir(), school)
+    except HelpError as error:
+        raise UserError(_("The help directory has problems:") + "\n" + str(error)) from None
+    extra: list[Path] = []
+    wanted_ids: list[str] = []
+    for item in getattr(args, "pack", None) or []:
+        if Path(item).exists():
+            extra.append(Path(item))
+        else:
+            wanted_ids.append(item)
+    library = load_library([*bundled_paths(), *extra], directory.known_ids())
+    chosen: list[LoadedPack] = []
+    extra_files = {p.resolve() for p in extra}
+    for loaded in library.packs:
+        folder_or_file = (loaded.folder or loaded.path).resolve()
+        if folder_or_file in extra_files or loaded.path.resolve() in extra_files:
+            chosen.append(loaded)
+    for broken in library.broken:
+        if broken.path.resolve() in extra_files or broken.path.parent.resolve() in extra_files:
+            raise UserError(_("The pack {path} has problems and cannot be played:").format(
+                path=_shown(broken.path)) + "\n" + "\n".join(str(p) for p in broken.problems))
+    for pack_id in wanted_ids:
+        found = library.get(pack_id)
+        if found is None:
+            raise UserError(_("No pack with id or path '{id}'. Run 'threecs packs' to list them.").format(
+                id=pack_id))
+        chosen.append(found)
+    return Context(directory, library, chosen, data)
+
+
+# --- commands ------------------------------------------------------------------
+def cmd_play(args: argparse.Namespace) -> int:
+    context = load_context(args)
+    if args.text:
+        from game.records.progress import NicknameError, ProgressStore
+        from game.text.player import TextPlayer
+
+        name = args.name
+        if not name:
+            sys.stdout.write(_("What nickname shall we use? (not your full name)") + "\n")
+            sys.stdout.flush()
+            name = sys.stdin.readline().strip() or _("Player")
+        try:
+            store = ProgressStore(context.data_dir, name)
+        except NicknameError as error:
+            raise UserError(str(error)) from None
+        player = TextPlayer(context.library, context.directory, store, sys.stdin, sys.stdout)
+        return player.run(context.chosen)
+    try:
+        from game.ui.app import run_window
+    except ImportError as error:  # pragma: no cover - only without pygame
+        raise UserError(_("The game window needs pygame-ce: {error}").format(error=error)) from None
+    return run_window(args, context)
+
+
+def _validate_help_file(path: Path) -> list[Problem]:
+    from game.help.directory import RegionFile, _load_model
+
+    _model, problems = _load_model(path, RegionFile)
+    return problems
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        directory = load_directory(help_dir(), find_school(args.school, default_data_dir(args.data_dir)))
+        known = directory.known_ids()
+        help_problems: list[Problem] = []
+    except HelpError as error:
+        known, help_problems = set(), error.problems
+    targets = [Path(p) for p in args.paths] if args.paths else bundled_paths()
+    help_files = [p for p in targets if p.is_file() and p.parent.name == "help"]
+    help_files += [f for p in targets if p.is_dir() and p.name == "help" for f in sorted(p.glob("*.yaml"))]
+    for path in help_files:
+        help_problems.extend(_validate_help_file(path))
+    pack_targets = [p for p in targets if p not in help_files and not (p.is_dir() and p.name == "help")]
+    library = load_library(pack_targets, known)
+    problems = sorted(set(help_problems)) + [p for b in library.broken for p in b.problems]
+    if args.json:
+        report = {
+            "ok": not problems,
+            "packs": [{"path": _shown(p.path), "id": p.pack.id, "ok": True, "problems": []} for p in library.packs]
+            + [{"path": _shown(b.path), "ok": False, "problems": [pr.as_dict() for pr in b.problems]}
+               for b in library.broken],
+            "help": [pr.as_dict() for pr in help_problems],
+        }
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(Problem(_shown(problem.path), problem.line, problem.col, problem.message))
+        checked = len(library.packs) + len(library.broken)
+        if problems:
+            print(_("{bad} of {n} pack(s) have problems; {count} problem(s) in all.").format(
+                bad=len(library.broken), n=checked, count=len(problems)), file=sys.stderr)
+        else:
+            print(_("{n} pack(s) checked: no problems.").format(n=checked), file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_packs(args: argparse.Namespace) -> int:
+    context = load_context(args)
+    rows = [
+        {
+            "id": p.pack.id,
+            "title": p.pack.title,
+            "category": p.pack.category,
+            "ages": list(p.pack.age_bands),
+            "audience": p.pack.audience,
+            "scenarios": len(p.pack.scenarios),
+            "languages": [p.pack.language],
+            "path": _shown(p.path),
+        }
+        for p in context.library.packs
+    ]
+    broken = [{"path": _shown(b.path), "problem": str(b.first)} for b in context.library.broken]
+    if args.json:
+        print(json.dumps({"packs": rows, "broken": broken}, indent=1, ensure_ascii=False))
+        return 0
+    for row in rows:
+        print(f"{row['id']:<24} {row['category']:<9} {','.join(row['ages']):<12} {row['audience']:<9} "
+              f"{row['scenarios']:>3}  {','.join(row['languages']):<6} {row['title']}")
+    for item in broken:
+        print(_("broken: {problem}").format(problem=item["problem"]))
+    return 0
+
+
+# --- parser --------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="threecs", description=_("Three Cs: a game about staying safe online."))
+    parser.add_argument("--version", action="version", version=f"threecs {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--data-dir", help=_("where progress and settings are kept (or THREECS_DATA_DIR)"))
+        p.add_argument("--school", help=_("the school's configuration file (school.yaml)"))
+        p.add_argument("--lang", help=_("language: en, cy, pl or ur"))
+
+    play = sub.add_parser("play", help=_("play the game (the default)"))
+    common(play)
+    play.add_argument("--text", action="store_true", help=_("play in the terminal, one number per line"))
+    play.add_argument("--pack", action="append", metavar="ID|PATH", help=_("a pack id, file or folder"))
+    play.add_argument("--assignment", metavar="FILE|CODE", help=_("an assignment file or code"))
+    play.add_argument("--name", help=_("the learner's nickname"))
+    play.add_argument("--fullscreen", action="store_true")
+    play.add_argument("--watch", action="store_true", help=_("reload the pack when its file is saved"))
+    play.set_defaults(func=cmd_play)
+
+    validate = sub.add_parser("validate", help=_("check packs and print every problem"))
+    common(validate)
+    validate.add_argument("paths", nargs="*", help=_("pack files or folders (default: the bundled packs)"))
+    validate.add_argument("--json", action="store_true")
+    validate.set_defaults(func=cmd_validate)
+
+    packs = sub.add_parser("packs", help=_("list the pack library"))
+    common(packs)
+    packs.add_argument("--pack", action="append", metavar="ID|PATH")
+    packs.add_argument("--json", action="store_true")
+    packs.set_defaults(func=cmd_packs)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv = ["play", *argv]
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play"])
+    set_language(getattr(args, "lang", None) or os.environ.get("THREECS_LANG"))
+    try:
+        return int(args.func(args))
+    except UserError as error:
+        print(f"threecs: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,1 @@
+"""Learner records: profile, progress, results."""
