@@ -176,9 +176,10 @@ def cmd_packs(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"packs": rows, "broken": broken}, indent=1, ensure_ascii=False))
         return 0
-    for row in rows:
-        print(f"{row['id']:<24} {row['category']:<9} {','.join(row['ages']):<12} {row['audience']:<9} "
-              f"{row['scenarios']:>3}  {','.join(row['languages']):<6} {row['title']}")
+    for row, p in zip(rows, context.library.packs, strict=True):
+        ages, languages = ",".join(p.pack.age_bands), p.pack.language
+        print(f"{row['id']:<24} {row['category']:<9} {ages:<12} {row['audience']:<9} "
+              f"{row['scenarios']:>3}  {languages:<6} {row['title']}")
     for item in broken:
         print(_("broken: {problem}").format(problem=item["problem"]))
     return 0

@@ -64,7 +64,7 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel] | None) -
     """Returns (message, point at the key rather than the value)."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    name = str(loc[-1]) if loc else ""
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     got = error.get("input")
     if kind == "missing":
         return _("missing required field '{name}' in {where}").format(name=name, where=_readable(loc[:-1])), False
@@ -97,11 +97,11 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel] | None) -
                  "(like 'new-friends')").format(got=got), False
     if kind == "too_short":
         if name == "choices":
-            return _("a step needs 2 to 6 choices; this one has {count}").format(count=ctx.get("actual_length")), False
+            return _("a step needs 2 to 6 choices; this one has {count}").format(count=ctx.get("actual_length")), True
         return _("'{name}' needs at least {min} item(s)").format(name=name, min=ctx.get("min_length")), False
     if kind == "too_long":
         if name == "choices":
-            return _("a step needs 2 to 6 choices; this one has {count}").format(count=ctx.get("actual_length")), False
+            return _("a step needs 2 to 6 choices; this one has {count}").format(count=ctx.get("actual_length")), True
         return _("'{name}' may have at most {max} items; found {count}").format(
             name=name, max=ctx.get("max_length"), count=ctx.get("actual_length")), False
     if kind in ("greater_than_equal", "less_than_equal"):
@@ -118,7 +118,7 @@ def problems_from_validation(error: ValidationError, source: Source) -> list[Pro
     for item in error.errors():
         loc = tuple(part for part in item["loc"] if part != "[key]")
         at_key = "[key]" in item["loc"]
-        message, key = _message(item, loc, root)
+        message, key = _message(dict(item), loc, root)
         line, col = source.where(loc, key=key or at_key)
         problems.append(Problem(source.path, line, col, message))
     return problems

@@ -181,5 +181,5 @@ class Pack(_Strict):
 def choice_points(choice: Choice, category: str) -> dict[str, int]:
     """What a choice scores, per PACK-FORMAT.md 'Meaning'."""
     if choice.points is not None:
-        return dict(choice.points)
+        return {str(cat): value for cat, value in choice.points.items()}
     return {category: OUTCOME_POINTS[choice.outcome]}

@@ -72,7 +72,7 @@ def _check_steps(source: Source, scenario: dict[str, Any], at: Path_) -> None:
     steps = list(_dicts(scenario.get("steps")))
     _duplicates(source, [((*at, "steps", i, "id"), s.get("id")) for i, s in steps], _("step"))
     ids = {s.get("id"): i for i, s in steps if isinstance(s.get("id"), str)}
-    edges: dict[int, list[int]] = {i: [] for i, _s in steps}
+    edges: dict[int, list[tuple[int, Path_]]] = {i: [] for i, _s in steps}
     for i, step in steps:
         choices = list(_dicts(step.get("choices")))
         _duplicates(source, [((*at, "steps", i, "choices", c, "id"), ch.get("id")) for c, ch in choices],
@@ -91,13 +91,13 @@ def _check_steps(source: Source, scenario: dict[str, Any], at: Path_) -> None:
                                _("'next: {target}' names no step in this scenario (steps: {known})").format(
                                    target=target, known=known))
             else:
-                edges[i].append(ids[target])
+                edges[i].append((ids[target], (*at, "steps", i, "choices", c, "next")))
     if not steps:
         return
     # Reachability from the first step, then loops (play must always end).
     reached, todo = {steps[0][0]}, [steps[0][0]]
     while todo:
-        for nxt in edges[todo.pop()]:
+        for nxt, _loc in edges[todo.pop()]:
             if nxt not in reached:
                 reached.add(nxt)
                 todo.append(nxt)
@@ -110,10 +110,10 @@ def _check_steps(source: Source, scenario: dict[str, Any], at: Path_) -> None:
 
     def visit(node: int, trail: list[int]) -> None:
         state[node] = 1
-        for nxt in edges[node]:
+        for nxt, where in edges[node]:
             if state.get(nxt) == 1:
                 loop = [steps_by_index[n] for n in trail[trail.index(nxt):]] + [steps_by_index[nxt]]
-                source.problem((*at, "steps", node),
+                source.problem(where,
                                _("these steps make a loop, so play would never end: {loop}").format(
                                    loop=" -> ".join(str(s) for s in loop)))
             elif nxt not in state:

@@ -60,6 +60,7 @@ class Source:
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    scanned: bool = False  # the exact event scan ran, so anchors and aliases are already reported
 
     def where(self, loc: Path_, key: bool = False) -> tuple[int, int]:
         """Best position for ``loc``: the node itself, else its nearest ancestor that exists."""
@@ -107,7 +108,8 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Path_) -> Any:
         src = self.source
         if id(node) in self.seen:
-            src.problem(loc, _("YAML anchors and aliases (& and *) are not allowed in packs: write the text out"))
+            if not src.scanned:
+                src.problem(loc, _("YAML aliases (*name) are not allowed in packs: write the text out"))
             return None
         self.seen.add(id(node))
         src.values[loc] = _mark(node)
@@ -122,13 +124,13 @@ class _Builder:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    src.values[(*loc, "?")] = _mark(key_node)
-                    src.problem((*loc, "?"), _("a field name must be a single word, not a list or a mapping"))
+                    src.values[loc + ("?",)] = _mark(key_node)
+                    src.problem(loc + ("?",), _("a field name must be a single word, not a list or a mapping"))
                     continue
                 key = str(key_node.value)
                 if key in result:
                     line, col = _mark(key_node)
-                    first = src.keys[(*loc, key)]
+                    first = src.keys[loc + (key,)]
                     src.problems.append(
                         Problem(
                             src.path, line, col,
@@ -138,7 +140,7 @@ class _Builder:
                         )
                     )
                     continue
-                src.keys[(*loc, key)] = _mark(key_node)
+                src.keys[loc + (key,)] = _mark(key_node)
                 result[key] = self.build(value_node, (*loc, key))
             return result
         return None  # pragma: no cover - libyaml composes only the three kinds
@@ -150,10 +152,12 @@ def _scan_events(text: str, source: Source) -> None:
         anchor = getattr(event, "anchor", None)
         tag = getattr(event, "tag", None)
         mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
+        where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         if isinstance(event, yaml.AliasEvent):
-            continue  # reported on the node, with its field path
-        if anchor:
+            source.problems.append(Problem(
+                source.path, *where, _("YAML aliases (*{name}) are not allowed in packs: write the text out")
+                .format(name=anchor)))
+        elif anchor:
             source.problems.append(
                 Problem(source.path, *where, _("YAML anchors (&{name}) are not allowed in packs").format(name=anchor))
             )
@@ -187,14 +191,29 @@ def read_yaml(path: Path, display: str | None = None) -> Source:
     return parse_yaml(text, source)
 
 
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
+    """Point at the line a person must fix: for an unclosed quote or bracket that is where it
+    opened (libyaml's context), otherwise where libyaml gave up (its problem)."""
+    context = error.context or ""
+    opened = context.startswith(("while scanning a quoted scalar", "while parsing a flow"))
+    mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    reason = error.problem or context or "syntax error"
+    if opened:
+        reason = _("{reason}, {context} that starts here").format(reason=reason, context=context.replace(
+            "while scanning", "in the").replace("while parsing", "in the"))
+    return Problem(path, line, col, _("not valid YAML: {reason}").format(reason=reason))
+
+
 def parse_yaml(text: str, source: Source) -> Source:
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = error.problem or error.context or "syntax error"
-        source.problems.append(Problem(source.path, line, col, _("not valid YAML: {reason}").format(reason=reason)))
+        problem = _syntax_problem(error, source.path)
+        last = max(1, len(text.rstrip().splitlines()))
+        if problem.line > last:  # libyaml gave up at the end of the file: point at its last line
+            problem = Problem(problem.path, last, 1, problem.message)
+        source.problems.append(problem)
         return source
     except yaml.YAMLError as error:
         source.problems.append(Problem(source.path, 1, 1, _("not valid YAML: {reason}").format(reason=error)))
@@ -204,6 +223,7 @@ def parse_yaml(text: str, source: Source) -> Source:
         return source
     if _SUSPECT.search(text):
         _scan_events(text, source)
+        source.scanned = True
     source.data = _Builder(source).build(node, ())
     if not isinstance(source.data, dict) and not source.problems:
         source.problem((), _("the file must be a set of fields (like 'id: my-pack'), not a list or a single value"))

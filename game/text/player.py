@@ -135,6 +135,7 @@ class TextPlayer:
         choices = session.choices
         self.say("", *choice_lines(step.prompt, choices))
         number = self.ask(len(choices))
+        self.say(_("You chose {number}: {text}").format(number=number, text=choices[number - 1].text))
         session.choose(choices[number - 1].id)
         self.store.save(session)
 

@@ -11,7 +11,7 @@ import textwrap
 from game import labels
 from game.engine import Feedback, Score
 from game.help import HelpDirectory
-from game.i18n import _, format_percent
+from game.i18n import _, format_percent, ngettext
 from game.packs.model import Choice, Screen
 
 WIDTH = 78
@@ -89,7 +89,9 @@ def score_lines(scores: dict[str, Score]) -> list[str]:
     lines = []
     for cat, score in scores.items():
         scaled = score.scaled or 0.0
-        lines.append("  " + _("{category}: {earned} of {available} points ({percent})").format(
+        lines.append("  " + ngettext("{category}: {earned} of {available} point ({percent})",
+                                     "{category}: {earned} of {available} points ({percent})",
+                                     score.available).format(
             category=labels.category(cat), earned=score.earned, available=score.available,
             percent=format_percent(scaled)))
     return lines
