@@ -185,6 +185,21 @@ def cmd_packs(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_screenshots(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from game.ui.screenshots import render_all
+
+    context = load_context(args)
+    size = tuple(int(v) for v in args.size.lower().split("x"))
+    with tempfile.TemporaryDirectory() as scratch:  # never touch a learner's real progress
+        written = render_all(context, Path(args.outdir), Path(scratch), size=size, language=args.lang or "en",
+                             text_scale=args.text_scale, high_contrast=args.high_contrast)
+    for path in written:
+        print(_shown(path))
+    return 0
+
+
 # --- parser --------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="threecs", description=_("Three Cs: a game about staying safe online."))
@@ -217,6 +232,13 @@ def build_parser() -> argparse.ArgumentParser:
     packs.add_argument("--pack", action="append", metavar="ID|PATH")
     packs.add_argument("--json", action="store_true")
     packs.set_defaults(func=cmd_packs)
+    shots = sub.add_parser("screenshots", help=_("render every screen to PNG files"))
+    common(shots)
+    shots.add_argument("outdir")
+    shots.add_argument("--size", default="1280x720", help=_("window size, like 1280x720"))
+    shots.add_argument("--text-scale", type=float, default=1.0, help=_("1.0 to 2.0"))
+    shots.add_argument("--high-contrast", action="store_true")
+    shots.set_defaults(func=cmd_screenshots)
     return parser
 
 

@@ -1,0 +1,103 @@
+"""The end of a pack: a bar per C, the help that fits, and a certificate to save as PNG."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pygame
+
+from game import labels
+from game.engine import Session, total
+from game.i18n import _, format_percent, locale_name
+from game.packs import LoadedPack
+from game.ui.scene import Flow, Scene
+from game.ui.scenes.common import column, school_card, score_bars, service_card
+from game.ui.text import Typesetter
+from game.ui.widgets import Button, Paint, category_icon, panel
+
+
+class SummaryScene(Scene):
+    name = "summary"
+
+    def __init__(self, app, loaded: LoadedPack, session: Session, class_mode: bool = False) -> None:
+        super().__init__(app)
+        self.loaded, self.session, self.class_mode = loaded, session, class_mode
+        self.saved_to: Path | None = None
+
+    def title(self) -> str:
+        return _("Well done!")
+
+    def help_ids(self) -> list[str]:
+        return self.session.pack_help()
+
+    def build(self, paint: Paint, viewport: pygame.Rect) -> list[Flow]:
+        flow = column(paint, viewport, 860)
+        flow.text(_("You finished: {title}").format(title=self.loaded.pack.title), "title", "text", True)
+        if not self.class_mode:
+            flow.text(_("How you did in each C"), "large", "text", True)
+            score_bars(flow, self.session.pack_scores())
+            flow.button(Button(_("Save my certificate (PNG)"), self.save_certificate, "primary", key="certificate"))
+            if self.saved_to is not None:
+                flow.text(_("Saved to {path}").format(path=self.saved_to), "body", "safe", True)
+        flow.text(_("Where to get help"), "large", "text", True)
+        school_card(flow, self.app.directory)
+        for service in self.app.directory.services_for(self.session.pack_help()):
+            service_card(flow, service)
+        flow.button(Button(_("Play this pack again"), self.again, key="again"))
+        flow.button(Button(_("Back to the packs"), self.app.pop, key="back"))
+        return [flow]
+
+    def again(self) -> None:
+        self.session.restart_pack()
+        if self.app.store is not None and not self.class_mode:
+            self.app.store.save(self.session)
+        from game.ui.scenes.play import PlayScene
+
+        self.app.replace(PlayScene(self.app, self.loaded, self.session, self.class_mode))
+
+    def save_certificate(self) -> None:
+        store = self.app.store
+        name = store.nickname if store else ""
+        folder = self.app.data_dir / "certificates"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{self.loaded.pack.id}-{store.folder.name if store else 'player'}.png"
+        surface = render_certificate(self.app.paint, name, self.loaded, self.session)
+        pygame.image.save(surface, str(path))
+        self.saved_to = path
+        self.dirty_layout = True
+        self.app.sound("safe")
+
+
+def render_certificate(paint: Paint, nickname: str, loaded: LoadedPack, session: Session) -> pygame.Surface:
+    """A 1600x1130 certificate (A4 landscape proportions), printable in black and white."""
+    from babel.dates import format_date
+
+    surface = pygame.Surface((1600, 1130))
+    type_ = Typesetter(2.0, paint.type.family if not paint.type.rtl else "standard", paint.type.language)
+    cert = Paint(surface, paint.theme, type_, 2.0)
+    theme = paint.theme
+    surface.fill(theme["surface"])
+    panel(cert, surface.get_rect().inflate(-40, -40), theme["surface"], 20, theme["accent"], 8)
+    flow = Flow(cert, 160, 110, 1280)
+    flow.text("Three Cs", "title", "accent", True, "center")
+    flow.text(_("Certificate"), "huge", "text", True, "center")
+    flow.text(_("awarded to {name} for finishing").format(name=nickname), "large", "text", False, "center")
+    flow.text(loaded.pack.title, "title", "text", True, "center")
+    overall = total(session.pack_scores()).scaled or 0.0
+    flow.text(_("Safe choices overall: {percent}").format(percent=format_percent(overall)), "large", "text",
+              False, "center")
+    for op in flow.ops:
+        op.draw(cert, op.rect)
+    y = flow.y + 20
+    scores = session.pack_scores()
+    slot = 1280 // max(1, len(scores))
+    for i, (cat, score) in enumerate(scores.items()):
+        cx = 160 + slot * i + slot // 2
+        category_icon(cert, cat, (cx, y + 40), 80, theme.category(cat), theme["on_category"])
+        box = pygame.Rect(cx - slot // 2, y + 90, slot, 120)
+        type_.line(surface, f"{labels.category(cat)}: {format_percent(score.scaled or 0.0)}", "body", box,
+                   theme["text"], True, "center")
+    today = format_date(date.today(), format="long", locale=locale_name())
+    type_.line(surface, today, "body", pygame.Rect(160, 1000, 1280, 60), theme["muted"], False, "center")
+    return surface

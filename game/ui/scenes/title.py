@@ -1,0 +1,72 @@
+"""The title screen: what the game is, and the ways in."""
+
+from __future__ import annotations
+
+import pygame
+
+from game import labels
+from game.i18n import _
+from game.ui.scene import Flow, Scene
+from game.ui.scenes.common import column
+from game.ui.widgets import Button, Paint, category_icon
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def title(self) -> str:
+        return ""
+
+    def build(self, paint: Paint, viewport: pygame.Rect) -> list[Flow]:
+        from game.ui.scenes.picker import PickerScene
+        from game.ui.scenes.settings import SettingsScene
+        from game.ui.scenes.who import WhoScene
+
+        flow = column(paint, viewport, 760)
+        flow.space(10)
+        flow.text("Three Cs", "huge", "text", True, "center")
+        flow.text(_("Stay safe online: spot the risk, make a safe choice, know where to get help."),
+                  "large", "muted", align="center")
+        icon = paint.px(64)
+        cats = ("content", "contact", "conduct", "commerce")
+
+        def icons(p: Paint, rect: pygame.Rect) -> None:
+            slot = rect.width // 4
+            for i, cat in enumerate(cats):
+                cx = rect.left + slot * i + slot // 2
+                if p.type.rtl:
+                    cx = rect.right - slot * i - slot // 2
+                category_icon(p, cat, (cx, rect.top + icon // 2), icon, p.theme.category(cat),
+                              p.theme["on_category"])
+                box = pygame.Rect(cx - slot // 2, rect.top + icon + p.px(6), slot, rect.height - icon)
+                p.type.line(p.surface, labels.category(cat), "body", box, p.theme["text"], True, "center")
+
+        slot_width = flow.width // 4
+        tallest = max(paint.type.wrap(labels.category(c), "body", slot_width, True).height for c in cats)
+        flow.add(icon + paint.px(6) + tallest, icons)
+        flow.space(8)
+        app = self.app
+
+        def play() -> None:
+            if app.store is None:
+                app.push(WhoScene(app))
+            else:
+                app.push(PickerScene(app))
+
+        flow.button(Button(_("Play"), play, "primary", key="play"))
+        flow.button(Button(_("Class mode (for the whiteboard)"), lambda: app.push(PickerScene(app, class_mode=True)),
+                           key="class-mode"))
+        flow.button(Button(_("Settings"), lambda: app.push(SettingsScene(app)), key="settings"))
+        flow.button(Button(_("Quit"), self.quit, key="quit"))
+        for notice in app.notices:
+            flow.text(notice, "small", "muted")
+        return [flow]
+
+    def quit(self) -> None:
+        self.app.running = False
+
+    def back(self) -> None:
+        """Esc on the title does nothing (twice quickly is the quick exit)."""
+
+    def speech(self) -> str:
+        return _("Three Cs. Stay safe online. Use Tab to move and Enter to choose.")

@@ -1,0 +1,168 @@
+"""The small layout toolkit: painting helpers, icons, and the focusable button.
+
+Buttons measure their own height from their wrapped text, so at any text
+size a label grows the button instead of spilling out of it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pygame
+
+from game.ui.text import Typesetter
+from game.ui.theme import Colour, Theme
+
+MIN_TARGET = 48  # px: the smallest button at 100%
+
+
+@dataclass
+class Paint:
+    """What a widget needs to draw itself."""
+
+    surface: pygame.Surface
+    theme: Theme
+    type: Typesetter
+    scale: float  # layout scale (window size), not text size
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))
+
+
+def panel(paint: Paint, rect: pygame.Rect, colour: Colour, radius: int = 14, border: Colour | None = None,
+          width: int = 0) -> None:
+    pygame.draw.rect(paint.surface, colour, rect, border_radius=paint.px(radius))
+    if border is not None:
+        pygame.draw.rect(paint.surface, border, rect, max(1, width or paint.px(2)), border_radius=paint.px(radius))
+
+
+def focus_ring(paint: Paint, rect: pygame.Rect, radius: int = 14) -> None:
+    ring = rect.inflate(paint.px(10), paint.px(10))
+    pygame.draw.rect(paint.surface, paint.theme["focus"], ring, paint.px(4), border_radius=paint.px(radius + 4))
+
+
+# --- icons: every C and every outcome has a shape as well as a colour and a name ----------
+def category_icon(paint: Paint, cat: str, centre: tuple[int, int], size: int, colour: Colour,
+                  ink: Colour) -> None:
+    x, y = centre
+    r = size // 2
+    pygame.draw.circle(paint.surface, colour, centre, r)
+    s = max(2, size // 12)
+    if cat == "content":  # a picture: frame and a mountain
+        frame = pygame.Rect(0, 0, int(r * 1.2), int(r * 0.9))
+        frame.center = centre
+        pygame.draw.rect(paint.surface, ink, frame, s)
+        pygame.draw.polygon(paint.surface, ink, [(frame.left + s, frame.bottom - s), (x - r // 8, y - r // 5),
+                                                  (frame.right - s, frame.bottom - s)])
+    elif cat == "contact":  # two people
+        for dx in (-r // 3, r // 3):
+            pygame.draw.circle(paint.surface, ink, (x + dx, y - r // 4), max(2, r // 5))
+            pygame.draw.rect(paint.surface, ink, (x + dx - r // 4, y, r // 2, r // 3),
+                             border_top_left_radius=r // 4, border_top_right_radius=r // 4)
+    elif cat == "conduct":  # a shield
+        w, h = int(r * 0.9), int(r * 1.1)
+        points = [(x - w // 2, y - h // 2), (x + w // 2, y - h // 2), (x + w // 2, y), (x, y + h // 2),
+                  (x - w // 2, y)]
+        pygame.draw.polygon(paint.surface, ink, points, s)
+    else:  # commerce: a coin with a pound sign drawn as lines
+        pygame.draw.circle(paint.surface, ink, centre, int(r * 0.6), s)
+        pygame.draw.line(paint.surface, ink, (x - r // 5, y + r // 4), (x + r // 4, y + r // 4), s)
+        pygame.draw.line(paint.surface, ink, (x - r // 8, y - r // 4), (x - r // 8, y + r // 4), s)
+        pygame.draw.line(paint.surface, ink, (x - r // 4, y), (x + r // 8, y), s)
+
+
+def outcome_icon(paint: Paint, outcome: str, centre: tuple[int, int], size: int) -> None:
+    """A calm green tick, an amber half-circle, a soft red triangle (DESIGN.md)."""
+    colour = paint.theme[outcome]
+    x, y = centre
+    r = size // 2
+    s = max(3, size // 9)
+    if outcome == "safe":
+        pygame.draw.circle(paint.surface, colour, centre, r)
+        ink = paint.theme["surface"]
+        pygame.draw.lines(paint.surface, ink, False, [(x - r // 2, y), (x - r // 8, y + r // 3),
+                                                     (x + r // 2, y - r // 3)], s)
+    elif outcome == "mixed":  # a ring, its left half filled
+        pygame.draw.circle(paint.surface, colour, centre, r, s)
+        arc = [(x + r * math.cos(a), y + r * math.sin(a)) for a in
+               (math.pi / 2 + i * math.pi / 16 for i in range(17))]
+        pygame.draw.polygon(paint.surface, colour, [(x, y - r), *arc])
+    else:
+        points = [(x, y - r), (x + r, y + int(r * 0.8)), (x - r, y + int(r * 0.8))]
+        pygame.draw.polygon(paint.surface, colour, points)
+        ink = paint.theme["surface"]
+        pygame.draw.line(paint.surface, ink, (x, y - r // 3), (x, y + r // 4), s)
+        pygame.draw.circle(paint.surface, ink, (x, y + r // 2), max(2, s // 2 + 1))
+
+
+@dataclass
+class Button:
+    """A focusable thing: label, what it does, and where layout put it (content coordinates)."""
+
+    label: str
+    on_activate: Callable[[], None]
+    style: str = "secondary"  # primary | secondary | choice | chip | link
+    number: int = 0  # choice buttons show their number key
+    selected: bool = False  # chips and toggles
+    note: str = ""  # a second, smaller line (status, description)
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    enabled: bool = True
+    key: str = ""  # a stable name for tests and screenshots
+    fixed: bool = False  # part of the window's top bar: does not scroll
+
+    def padding(self, paint: Paint) -> tuple[int, int]:
+        return paint.px(18), paint.px(10)
+
+    def badge(self, paint: Paint) -> int:
+        return paint.type.line_height("body", True) + paint.px(8) if self.number else 0
+
+    def measure(self, paint: Paint, width: int) -> int:
+        """Height needed at ``width``, text wrapped."""
+        pad_x, pad_y = self.padding(paint)
+        inner = max(1, width - 2 * pad_x - self.badge(paint))
+        height = paint.type.wrap(self.label, "body", inner, self.style != "choice").height
+        if self.note:
+            height += paint.type.wrap(self.note, "small", inner).height
+        return max(paint.px(MIN_TARGET), height + 2 * pad_y)
+
+    def natural_width(self, paint: Paint) -> int:
+        pad_x, _pad = self.padding(paint)
+        return paint.type.width(paint.type.clean(self.label, True), "body", True) + 2 * pad_x + self.badge(paint) + 2
+
+    def draw(self, paint: Paint, rect: pygame.Rect, focused: bool, hovered: bool) -> None:
+        theme, type_ = paint.theme, paint.type
+        if self.style == "primary" or self.selected:
+            fill, ink, border = theme["accent"], theme["on_accent"], None
+        elif self.style == "link":
+            fill, ink, border = theme["background"], theme["accent"], None
+        else:
+            fill, ink, border = theme["surface"], theme["text"], theme["border"]
+        if hovered and self.style != "primary" and not self.selected:
+            fill = theme["surface_alt"]
+        if not self.enabled:
+            fill, ink, border = theme["surface_alt"], theme["muted"], theme["border"]
+        panel(paint, rect, fill, 12, border)
+        pad_x, pad_y = self.padding(paint)
+        inner = rect.inflate(-2 * pad_x, -2 * pad_y)
+        badge = self.badge(paint)
+        if badge:
+            size = badge - paint.px(8)
+            spot = pygame.Rect(0, 0, size, size)
+            spot.top = inner.top
+            if type_.rtl:
+                spot.right, inner.width = inner.right, inner.width - badge
+            else:
+                spot.left = inner.left
+                inner.left, inner.width = inner.left + badge, inner.width - badge
+            pygame.draw.rect(paint.surface, theme["accent"], spot, border_radius=paint.px(8))
+            type_.line(paint.surface, str(self.number), "body", spot, theme["on_accent"], True, "center")
+        block = type_.line(paint.surface, self.label, "body", inner, ink, self.style != "choice",
+                           "center" if self.style in ("primary", "chip") else "start")
+        if self.note:
+            note_box = pygame.Rect(inner.left, inner.top + block.height, inner.width, inner.height - block.height)
+            plain = fill in (theme["surface"], theme["surface_alt"])
+            type_.line(paint.surface, self.note, "small", note_box, theme["muted"] if plain else ink)
+        if focused:
+            focus_ring(paint, rect)
