@@ -20,6 +20,7 @@ from game.i18n import _, set_language
 from game.packs import Library, LoadedPack, Problem, bundled_paths, load_library
 from game.paths import data_dir as default_data_dir
 from game.paths import help_dir
+from game.records import commands as records_commands
 
 
 class UserError(Exception):
@@ -91,9 +92,23 @@ def load_context(args: argparse.Namespace) -> Context:
 
 # --- commands ------------------------------------------------------------------
 def cmd_play(args: argparse.Namespace) -> int:
+    assignment = None
+    if args.assignment:
+        from game.records.assignment import AssignmentError, open_assignment
+
+        try:
+            assignment = open_assignment(args.assignment)
+        except AssignmentError as error:
+            raise UserError(str(error)) from None
+        school_file = assignment.school_file()
+        if not args.school and school_file is not None:
+            args.school = str(school_file)
+        if assignment.lang and not args.lang:
+            set_language(assignment.lang)
     context = load_context(args)
     if args.text:
         from game.records.progress import NicknameError, ProgressStore
+        from game.records.recorder import Recorder
         from game.text.player import TextPlayer
 
         name = args.name
@@ -105,7 +120,16 @@ def cmd_play(args: argparse.Namespace) -> int:
             store = ProgressStore(context.data_dir, name)
         except NicknameError as error:
             raise UserError(str(error)) from None
-        player = TextPlayer(context.library, context.directory, store, sys.stdin, sys.stdout)
+        assigned: list[str] = []
+        if assignment is not None:
+            from game.records.playing import arrange_library, assignment_intro
+
+            packs, notices = arrange_library(assignment, context.library, context.directory, context.data_dir)
+            assigned = [p.pack.id for p in packs]
+            store.notices[:0] = [assignment_intro(assignment), *notices]
+        recorder = Recorder.open(context.data_dir, store.nickname, assignment, context.directory.school)
+        player = TextPlayer(context.library, context.directory, store, sys.stdin, sys.stdout,
+                            recorder=recorder, assigned=assigned)
         return player.run(context.chosen)
     try:
         from game.ui.app import run_window
@@ -239,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--text-scale", type=float, default=1.0, help=_("1.0 to 2.0"))
     shots.add_argument("--high-contrast", action="store_true")
     shots.set_defaults(func=cmd_screenshots)
+
+    records_commands.register(sub)
     return parser
 
 

@@ -7,7 +7,7 @@ so the player says so and ends with status 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from game import labels
@@ -16,6 +16,7 @@ from game.help import HelpDirectory
 from game.i18n import _, ngettext
 from game.packs import Library, LoadedPack
 from game.records.progress import ProgressStore
+from game.records.recorder import Recorder
 from game.text.render import choice_lines, feedback_lines, help_lines, score_lines, screen_lines, wrap
 
 
@@ -30,6 +31,8 @@ class TextPlayer:
     store: ProgressStore
     stdin: TextIO
     stdout: TextIO
+    recorder: Recorder | None = None  # keeps results as xAPI statements; listens to each session
+    assigned: list[str] = field(default_factory=list)  # pack ids a teacher assigned: listed first, marked
 
     def say(self, *lines: str) -> None:
         for line in lines:
@@ -77,6 +80,8 @@ class TextPlayer:
                 pack = loaded.pack
                 status = {"new": "", "in-progress": _(" (in progress)"), "finished": _(" (finished)")}[
                     self.store.status(pack.id)]
+                if pack.id in self.assigned:
+                    status += _(" (assigned)")
                 self.say(f"  {number}. {pack.title}: {labels.category(pack.category)}, "
                          f"{labels.ages(pack.age_bands)}{status}")
             self.say("  0. " + _("Quit"))
@@ -90,6 +95,8 @@ class TextPlayer:
     def play_pack(self, loaded: LoadedPack) -> None:
         pack = loaded.pack
         session = self.store.session_for(pack)
+        if self.recorder is not None:
+            self.recorder.attach(session)
         count = len(pack.scenarios)
         self.say("", "=" * 40, pack.title,
                  f"{labels.category(pack.category)}, {labels.ages(pack.age_bands)}. " +
@@ -138,6 +145,9 @@ class TextPlayer:
         self.say(_("You chose {number}: {text}").format(number=number, text=choices[number - 1].text))
         session.choose(choices[number - 1].id)
         self.store.save(session)
+        if self.recorder is not None and self.recorder.notices:
+            self.say(*[line for notice in self.recorder.notices for line in wrap(notice)])
+            self.recorder.notices.clear()
 
     def pack_summary(self, session: Session) -> None:
         self.say("", "=" * 40, _("You finished the pack: {title}").format(title=session.pack.title))

@@ -1,0 +1,157 @@
+"""The recorder: listens to a play and keeps its results as xAPI statements.
+
+It is one more listener on the engine, like a front end: ``attach(session)``
+and it writes a statement for every choice and every finished scenario and
+pack. Each statement goes, in this order, to the learner's file in the data
+folder, to the class's shared results folder when the assignment names one,
+and to the school's LRS queue when the school file names an endpoint. A
+shared folder or LRS that cannot be reached never stops the game: what could
+not be delivered waits on this device and goes with the next statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine import ChoiceMade, Event, PackCompleted, ScenarioCompleted, Session
+from game.help import School
+from game.i18n import _
+from game.packs.model import Pack
+from game.records.assignment import Assignment
+from game.records.lrs import LrsQueue, LrsSettings
+from game.records.results import RESULTS_DIR, append_line, device_id, encode_statement, results_file
+from game.records.xapi import StatementMaker
+
+WAITING_DIR = "class-folder-queue"
+
+
+@dataclass
+class Recorder:
+    data_dir: Path
+    nickname: str
+    maker: StatementMaker
+    device: str
+    class_folder: Path | None = None
+    lrs: LrsQueue | None = None
+    notices: list[str] = field(default_factory=list)
+    _warned_folder: bool = field(default=False, repr=False)
+    _warned_lrs: bool = field(default=False, repr=False)
+    _warned_own: bool = field(default=False, repr=False)
+
+    @classmethod
+    def open(cls, data_dir: Path, nickname: str, assignment: Assignment | None = None,
+             school: School | None = None) -> Recorder:
+        """A recorder for one learner; sends anything left waiting from last time."""
+        device = device_id(data_dir)
+        code = None
+        if assignment is not None:
+            try:
+                code = assignment.code
+            except ValueError:
+                code = None
+        maker = StatementMaker(nickname, assignment.class_label if assignment else None,
+                               assignment.home_page if assignment else None, device, code)
+        lrs = None
+        if school is not None and school.xapi is not None:
+            lrs = LrsQueue(data_dir, LrsSettings(school.xapi.endpoint, school.xapi.username,
+                                                 school.xapi.password))
+        recorder = cls(data_dir, nickname, maker, device,
+                       assignment.results_folder() if assignment else None, lrs)
+        recorder.catch_up(force=True)
+        return recorder
+
+    @property
+    def own_file(self) -> Path:
+        return results_file(self.data_dir / RESULTS_DIR, self.nickname, self.device)
+
+    @property
+    def class_file(self) -> Path | None:
+        return results_file(self.class_folder, self.nickname, self.device) if self.class_folder else None
+
+    # --- listening -----------------------------------------------------------
+    def attach(self, session: Session) -> None:
+        pack = session.pack
+
+        def listen(event: Event) -> None:
+            self.on_event(pack, event)
+
+        session.subscribe(listen)
+
+    def on_event(self, pack: Pack, event: Event) -> None:
+        if isinstance(event, ChoiceMade):
+            self.record(self.maker.answered(pack, event))
+        elif isinstance(event, ScenarioCompleted):
+            self.record(self.maker.scenario_completed(pack, event))
+        elif isinstance(event, PackCompleted):
+            self.record(self.maker.pack_completed(pack, event))
+
+    # --- keeping ---------------------------------------------------------------
+    def record(self, statement: dict[str, Any]) -> None:
+        line = encode_statement(statement)
+        try:
+            append_line(self.own_file, line)
+        except OSError as error:  # a full disk or a read-only data folder: say so, keep playing
+            if not self._warned_own:
+                self._warned_own = True
+                self.notices.append(_("Your results could not be saved on this computer ({error}).").format(
+                    error=error.strerror or error))
+        if self.class_folder is not None:
+            self._to_class_folder(line)
+        if self.lrs is not None:
+            self.lrs.add(statement)
+            self._send()
+
+    def catch_up(self, force: bool = False) -> None:
+        """Deliver what waited: lines for the class folder, statements for the LRS."""
+        if self.class_folder is not None and self._waiting_file.exists():
+            self._to_class_folder(b"")
+        if self.lrs is not None:
+            self._send(force)
+
+    @property
+    def _waiting_file(self) -> Path:
+        assert self.class_folder is not None
+        key = hashlib.sha256(str(self.class_folder).encode("utf-8")).hexdigest()[:12]
+        return self.data_dir / WAITING_DIR / key / self.own_file.name
+
+    def _to_class_folder(self, line: bytes) -> None:
+        waiting = self._waiting_file
+        try:
+            earlier = waiting.read_bytes()
+        except FileNotFoundError:
+            earlier = b""
+        if earlier and not earlier.endswith(b"\n"):
+            earlier += b"\n"
+        if not earlier + line:
+            return
+        target = self.class_file
+        assert target is not None
+        try:
+            if not self.class_folder or not self.class_folder.is_dir():
+                raise FileNotFoundError(str(self.class_folder))
+            append_line(target, earlier + line)
+        except OSError:
+            if line:
+                append_line(waiting, line)
+                (waiting.parent / "folder.txt").write_text(str(self.class_folder), "utf-8")
+            if not self._warned_folder:
+                self._warned_folder = True
+                self.notices.append(_("The class results folder {folder} cannot be reached just now. Your "
+                                      "results are kept on this computer and will be copied there later.")
+                                    .format(folder=self.class_folder))
+            return
+        if earlier:
+            # Everything waiting is now in the class folder. A stop between the two writes would copy
+            # it twice at worst; the report counts each statement id once.
+            waiting.unlink(missing_ok=True)
+
+    def _send(self, force: bool = False) -> None:
+        assert self.lrs is not None
+        outcome = self.lrs.flush(force=force)
+        if outcome.problem and outcome.waiting and not self._warned_lrs:
+            self._warned_lrs = True
+            self.notices.append(_("Results will be sent to the school's learning record store later "
+                                  "({problem}); {n} waiting.").format(problem=outcome.problem, n=outcome.waiting))
