@@ -70,7 +70,13 @@ def load_context(args: argparse.Namespace) -> Context:
             extra.append(Path(item))
         else:
             wanted_ids.append(item)
-    library = load_library([*bundled_paths(), *extra], directory.known_ids())
+    known = directory.known_ids()
+    library = load_library(extra, known)
+    bundled = load_library(bundled_paths(), known)
+    # A teacher's own copy of a bundled pack (same id) is the one that plays.
+    ids = set(library.ids())
+    library.packs.extend(p for p in bundled.packs if p.pack.id not in ids)
+    library.broken.extend(bundled.broken)
     chosen: list[LoadedPack] = []
     extra_files = {p.resolve() for p in extra}
     for loaded in library.packs:
@@ -173,11 +179,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for problem in problems:
             print(Problem(_shown(problem.path), problem.line, problem.col, problem.message))
         checked = len(library.packs) + len(library.broken)
+        files = len(help_files)
         if problems:
-            print(_("{bad} of {n} pack(s) have problems; {count} problem(s) in all.").format(
-                bad=len(library.broken), n=checked, count=len(problems)), file=sys.stderr)
+            print(_("{bad} of {n} pack(s) and {problems} problem(s) in the help files; {count} problem(s) in all.")
+                  .format(bad=len(library.broken), n=checked, problems=len(help_problems), count=len(problems)),
+                  file=sys.stderr)
         else:
-            print(_("{n} pack(s) checked: no problems.").format(n=checked), file=sys.stderr)
+            print(_("{n} pack(s) and {files} help file(s) checked: no problems.").format(n=checked, files=files),
+                  file=sys.stderr)
     return 1 if problems else 0
 
 

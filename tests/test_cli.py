@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SMALL_PACK
+from packdata import SMALL_PACK
 
 ROOT = Path(__file__).resolve().parents[1]
 

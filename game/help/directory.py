@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.i18n import _
-from game.packs.errors import problems_from_validation
+from game.packs.errors import problems_from_validation, register_root
 from game.packs.model import ID_PATTERN
 from game.packs.yamlsource import Problem, read_yaml
 from game.paths import help_dir
@@ -77,6 +77,10 @@ class School(BaseModel):
     report_in_school: str = Field(min_length=1, max_length=400)
     services: list[HelpService] = Field(default_factory=list)
     xapi: XapiEndpoint | None = None
+
+
+register_root(RegionFile)
+register_root(School)
 
 
 class HelpError(Exception):

@@ -106,6 +106,8 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel] | None) -
             name=name, max=ctx.get("max_length"), count=ctx.get("actual_length")), False
     if kind in ("greater_than_equal", "less_than_equal"):
         return _("points must be a whole number from 0 to 3; found {got}").format(got=got), False
+    if kind == "string_type" and got is None:
+        return _("'{name}' must not be empty").format(name=name), False
     if kind in _KINDS:
         return _("'{name}' should be {kind}").format(name=name, kind=_KINDS[kind]), False
     return f"'{name}': {error['msg']}", False

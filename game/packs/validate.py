@@ -188,7 +188,7 @@ def _images(source: Source, data: dict[str, Any], folder: Path | None) -> None:
         size = target.stat().st_size
         if size > IMAGE_MAX_BYTES:
             source.problem(loc, _("image '{image}' is {kb} KiB; at most {max} KiB").format(
-                image=value, kb=size // 1024, max=IMAGE_MAX_BYTES // 1024))
+                image=value, kb=-(-size // 1024), max=IMAGE_MAX_BYTES // 1024))
             return
         with target.open("rb") as handle:
             kind = image_size(handle.read(65536))
@@ -200,6 +200,11 @@ def _images(source: Source, data: dict[str, Any], folder: Path | None) -> None:
         elif kind[0] != "svg" and (kind[1] == 0 or kind[2] == 0):
             source.problem(loc, _("image '{image}' has no pixels").format(image=value))
 
+    def needs_alt(loc: Path_, holder: dict[str, Any]) -> None:
+        if holder.get("image") and not holder.get("alt"):
+            source.problem(loc, _("image '{image}' needs 'alt': say in words what it shows, for learners who "
+                                  "cannot see it").format(image=holder.get("image")), key=True)
+
     for s, scenario in _dicts(data.get("scenarios")):
         for i, step in _dicts(scenario.get("steps")):
             screen = step.get("screen")
@@ -207,8 +212,10 @@ def _images(source: Source, data: dict[str, Any], folder: Path | None) -> None:
                 continue
             at = ("scenarios", s, "steps", i, "screen")
             check((*at, "image"), screen.get("image"))
+            needs_alt((*at, "image"), screen)
             for m, message in _dicts(screen.get("messages")):
                 check((*at, "messages", m, "image"), message.get("image"))
+                needs_alt((*at, "messages", m, "image"), message)
 
 
 def check_source(source: Source, known_help: set[str], folder: Path | None) -> Pack | None:

@@ -87,17 +87,23 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
-    tag = node.tag
-    if tag == _STR or node.style:  # quoted text is always text
-        return node.value
-    if tag == _INT:
-        return _ctor.construct_yaml_int(node)
-    if tag == _FLOAT:
-        return _ctor.construct_yaml_float(node)
+    """A plain value: numbers only when written as plain numbers; everything else is the author's
+    text exactly (YAML 1.1 would turn 16:42 into 1002, 007 into 7 and No into false)."""
+    tag, value = node.tag, node.value
+    if tag == _STR or node.style:  # quoted or block text is always text
+        return value.strip() if node.style in ("|", ">") else value
+    if tag == _INT and _PLAIN_INT.fullmatch(value):
+        return int(value)
+    if tag == _FLOAT and _PLAIN_FLOAT.fullmatch(value):
+        return float(value)
     if tag == _NULL:
         return None
-    return node.value  # yes/no/on/off, dates: kept as the author's words
+    return value
 
 
 class _Builder:
@@ -205,7 +211,19 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str) -> Problem:
     return Problem(path, line, col, _("not valid YAML: {reason}").format(reason=reason))
 
 
+def _tabs(text: str, source: Source) -> None:
+    for number, line in enumerate(text.splitlines(), 1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            source.problems.append(Problem(source.path, number, indent.index("\t") + 1, _(
+                "this line is indented with a tab: YAML needs spaces (use 2 spaces for each level)")))
+
+
 def parse_yaml(text: str, source: Source) -> Source:
+    if "\t" in text:
+        _tabs(text, source)
+        if source.problems:
+            return source
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
     except yaml.MarkedYAMLError as error:

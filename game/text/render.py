@@ -78,8 +78,11 @@ def feedback_lines(feedback: Feedback, directory: HelpDirectory) -> list[str]:
     lines = [labels.outcome(feedback.outcome) + "."]
     lines.extend(wrap(feedback.text))
     services = directory.services_for(feedback.help)
-    if services:
+    if services or "school" in feedback.help:
         lines.append(_("Who can help with this:"))
+        if "school" in feedback.help:
+            lines.extend(service_lines(_("In school"), directory.school_lead(),
+                                       [(_("How to tell"), directory.report_in_school())]))
         for service in services:
             lines.extend(service_lines(service.name, service.purpose, service.contacts()))
     return lines

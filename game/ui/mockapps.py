@@ -39,30 +39,33 @@ def _text_part(text: str, role: str = "body", colour: str = "text", bold: bool =
 
 
 def _header(title: str, subtitle: str = "", initial: str = "") -> Part:
+    def avatar(p: Paint) -> int:
+        return max(p.px(36), p.type.line_height("body", True), p.type.width(initial, "body", True) + p.px(8))
+
     def inner(p: Paint, width: int) -> int:
-        return width - 2 * p.px(14) - (p.px(44) if initial else 0)
+        return width - 2 * p.px(14) - (avatar(p) + p.px(8) if initial else 0)
 
     def measure(p: Paint, width: int) -> int:
         h = p.type.wrap(title, "body", inner(p, width), True).height
         if subtitle:
             h += p.type.wrap(subtitle, "small", inner(p, width)).height
-        return max(p.px(56), h + 2 * p.px(10))
+        return max(p.px(56), h + 2 * p.px(10), (avatar(p) + 2 * p.px(6)) if initial else 0)
 
     def draw(p: Paint, rect: pygame.Rect) -> None:
         pygame.draw.rect(p.surface, p.theme["accent"], rect, border_top_left_radius=p.px(10),
                          border_top_right_radius=p.px(10))
         box = rect.inflate(-2 * p.px(14), -2 * p.px(10))
         if initial:
-            size = p.px(36)
+            size = avatar(p)
             centre = (box.left + size // 2, rect.centery) if not p.type.rtl else (box.right - size // 2, rect.centery)
             pygame.draw.circle(p.surface, p.theme["on_accent"], centre, size // 2)
             spot = pygame.Rect(0, 0, size, size)
             spot.center = centre
             p.type.line(p.surface, initial, "body", spot.move(0, (size - p.type.line_height("body", True)) // 2),
                         p.theme["accent"], True, "center")
-            box.width -= p.px(44)
+            box.width -= size + p.px(8)
             if not p.type.rtl:
-                box.left += p.px(44)
+                box.left += size + p.px(8)
         block = p.type.line(p.surface, title, "body", box, p.theme["on_accent"], True)
         if subtitle:
             p.type.line(p.surface, subtitle, "small", box.move(0, block.height), p.theme["on_accent"])
@@ -249,14 +252,27 @@ def _image(path: Path, alt: str) -> Part:
 
 
 def parts_for(screen: Screen, folder: Path | None) -> list[Part]:
-    """The recipe for each app kind."""
-    app, contact = screen.app, screen.contact
-    name = screen.title or labels.app(app)
+    """The recipe for each app kind, then what any screen may carry: its picture, its buttons."""
     parts: list[Part] = []
+    shown: set[str] = set()
 
     def image(file: str | None, alt: str | None) -> None:
-        if file and folder is not None:
+        if file and folder is not None and file not in shown:
+            shown.add(file)
             parts.append(_image(folder / file, alt or ""))
+
+    _recipe(screen, parts, image)
+    image(screen.image, screen.alt)
+    for message in screen.messages:
+        image(message.image, message.alt)
+    if screen.buttons and screen.app not in ("popup", "chat", "sms", "game", "email"):
+        parts.append(_text_part("  ".join(f"[ {b} ]" for b in screen.buttons), "body", "link", True, 10))
+    return parts
+
+
+def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str | None], None]) -> None:
+    app, contact = screen.app, screen.contact
+    name = screen.title or labels.app(app)
 
     if app in ("chat", "sms", "game"):
         subtitle = contact or ""
@@ -306,7 +322,8 @@ def parts_for(screen: Screen, folder: Path | None) -> list[Part]:
         parts.append(_header(screen.subject or name, _("From: {sender}").format(sender=sender) if sender else ""))
         image(screen.image, screen.alt)
         for message in screen.messages:
-            parts.append(_text_part(message.text, "body", "text", False, 10))
+            who = labels.sender(message.from_, contact) if message.from_ not in ("them", "system") else ""
+            parts.append(_text_part(f"{who}: {message.text}" if who else message.text, "body", "text", False, 10))
         for button in screen.buttons:
             parts.append(_text_part(f"[ {button} ]", "body", "link", True, 10))
     elif app == "popup":
@@ -318,7 +335,6 @@ def parts_for(screen: Screen, folder: Path | None) -> list[Part]:
         for message in screen.messages:
             text = message.text + (f" ({message.time})" if message.time else "")
             parts.append(_text_part(text, "body", "text", False, 6))
-    return parts
 
 
 def device_kind(screen: Screen) -> str:

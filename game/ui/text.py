@@ -52,34 +52,96 @@ def _pictograph(ch: str) -> bool:
     return ch in "\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Co", "Cn", "Cs")
 
 
+def _arabic(ch: str) -> bool:
+    o = ord(ch)
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def _kind(ch: str) -> str:
+    """'R' Arabic-script letters, 'D' digits (always left to right), 'L' other letters, '' neutral."""
+    if ch.isdigit():
+        return "D"
+    if _arabic(ch):
+        return "R" if ch.isalpha() or unicodedata.category(ch).startswith("M") else ""
+    return "L" if ch.isalpha() else ""
+
+
+def runs(text: str) -> list[tuple[str, str]]:
+    """Split text into runs of one script; spaces and punctuation join the run before them."""
+    result: list[tuple[str, str]] = []
+    pending = ""
+    for ch in text:
+        kind = _kind(ch)
+        if not kind:
+            if result:
+                result[-1] = (result[-1][0] + ch, result[-1][1])
+            else:
+                pending += ch
+            continue
+        if result and result[-1][1] == kind:
+            result[-1] = (result[-1][0] + ch, kind)
+        else:
+            result.append((pending + ch, kind))
+            pending = ""
+    if pending:
+        result.append((pending, "L"))
+    return result
+
+
+def right_to_left(text: str) -> bool:
+    """A paragraph's direction: that of its first strong letter (the Unicode bidi rule P2)."""
+    for ch in text:
+        kind = _kind(ch)
+        if kind in ("R", "L"):
+            return kind == "R"
+    return False
+
+
 class Typesetter:
+    """Fonts and text for one language, family and size.
+
+    Latin text uses the chosen family; Arabic-script text (Urdu) is shaped
+    right to left in Noto Nastaliq Urdu; numbers and Latin names inside Urdu
+    stay left to right in a Latin font, so 0800 1111 and Childline read as
+    they should. ``rtl`` mirrors the layout for right-to-left languages.
+    """
+
     def __init__(self, scale: float, family: str = "standard", language: str = "en") -> None:
         self.scale = scale
         self.language = language
         self.rtl = language in RTL_LANGUAGES
-        self.family = "urdu" if self.rtl else family
-        self._fonts: dict[tuple[str, bool], pygame.font.Font] = {}
+        self.family = family if family in FONT_FILES and family != "urdu" else "standard"
+        self._fonts: dict[tuple[str, str, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[str, str, bool, Colour], pygame.Surface] = OrderedDict()
         self._clean: dict[tuple[str, bool], str] = {}
+        self._widths: dict[tuple[str, str, bool], int] = {}
         self.record: list[Drawn] | None = None  # tests switch this on
 
     def px(self, role: str) -> int:
         return max(10, round(ROLE_SIZES[role] * self.scale))
 
-    def font(self, role: str, bold: bool = False) -> pygame.font.Font:
-        key = (role, bold)
+    def _font(self, family: str, role: str, bold: bool) -> pygame.font.Font:
+        key = (family, role, bold)
         font = self._fonts.get(key)
         if font is None:
-            regular, heavy = FONT_FILES[self.family]
-            font = pygame.font.Font(str(assets_dir() / "fonts" / (heavy if bold else regular)), self.px(role))
-            if self.rtl:
+            regular, heavy = FONT_FILES[family]
+            size = self.px(role) if family != "urdu" else round(self.px(role) * 0.9)
+            font = pygame.font.Font(str(assets_dir() / "fonts" / (heavy if bold else regular)), size)
+            if family == "urdu":
                 font.set_script("Arab")
                 font.set_direction(pygame.DIRECTION_RTL)
             self._fonts[key] = font
         return font
 
+    def font(self, role: str, bold: bool = False) -> pygame.font.Font:
+        """The font for Latin text in this role."""
+        return self._font(self.family, role, bold)
+
     def line_height(self, role: str, bold: bool = False) -> int:
-        return self.font(role, bold).get_linesize()
+        height = self.font(role, bold).get_linesize()
+        if self.rtl:
+            height = max(height, self._font("urdu", role, bold).get_linesize())
+        return height
 
     def clean(self, text: str, bold: bool = False) -> str:
         """Drop characters the font has no glyph for (emoji in a teacher's pack), never show boxes."""
@@ -91,39 +153,66 @@ class Typesetter:
             self._clean[key] = found
         return found
 
+    def _run_font(self, kind: str, role: str, bold: bool) -> pygame.font.Font:
+        return self._font("urdu", role, bold) if kind == "R" else self.font(role, bold)
+
     def width(self, text: str, role: str, bold: bool = False) -> int:
-        return self.font(role, bold).size(text)[0]
+        key = (text, role, bold)
+        found = self._widths.get(key)
+        if found is None:
+            if not any(_arabic(ch) for ch in text):
+                found = self.font(role, bold).size(text)[0]
+            else:
+                found = sum(self._run_font(kind, role, bold).size(part)[0] for part, kind in runs(text))
+            self._widths[key] = found
+        return found
 
     def wrap(self, text: str, role: str, width: int, bold: bool = False) -> TextBlock:
-        font = self.font(role, bold)
         lines: list[str] = []
         for paragraph in self.clean(text, bold).split("\n"):
-            words = paragraph.split()
             current = ""
-            for word in words:
+            for word in paragraph.split():
                 trial = f"{current} {word}" if current else word
-                if font.size(trial)[0] <= width:
+                if self.width(trial, role, bold) <= width:
                     current = trial
                     continue
                 if current:
                     lines.append(current)
-                while font.size(word)[0] > width and len(word) > 1:  # a word wider than the box
+                while self.width(word, role, bold) > width and len(word) > 1:  # a word wider than the box
                     cut = len(word) - 1
-                    while cut > 1 and font.size(word[:cut])[0] > width:
+                    while cut > 1 and self.width(word[:cut], role, bold) > width:
                         cut -= 1
                     lines.append(word[:cut])
                     word = word[cut:]
                 current = word
             lines.append(current)
-        height = font.get_linesize() * len(lines)
-        widest = max((font.size(line)[0] for line in lines), default=0)
-        return TextBlock(tuple(lines), role, bold, widest, height, font.get_linesize())
+        arabic = self.rtl and any(_arabic(ch) for ch in text)
+        line_height = self.line_height(role, bold) if arabic else self.font(role, bold).get_linesize()
+        widest = max((self.width(line, role, bold) for line in lines), default=0)
+        return TextBlock(tuple(lines), role, bold, widest, line_height * len(lines), line_height)
+
+    def _compose(self, text: str, role: str, colour: Colour, bold: bool) -> pygame.Surface:
+        """One line of mixed scripts, its runs placed in visual order."""
+        parts = runs(text)
+        if not any(kind == "R" for _part, kind in parts):
+            return self.font(role, bold).render(text, True, colour)
+        height = self.line_height(role, bold)
+        surfaces = [self._run_font(kind, role, bold).render(part, True, colour) for part, kind in parts if part]
+        if right_to_left(text):
+            surfaces.reverse()
+        line = pygame.Surface((max(1, sum(s.get_width() for s in surfaces)), height), pygame.SRCALPHA)
+        x = 0
+        for surface in surfaces:
+            line.blit(surface, (x, (height - surface.get_height()) // 2))
+            x += surface.get_width()
+        return line
 
     def render(self, text: str, role: str, colour: Colour, bold: bool = False) -> pygame.Surface:
         key = (text, role, bold, colour)
         surface = self._surfaces.get(key)
         if surface is None:
-            surface = self.font(role, bold).render(text, True, colour)
+            surface = self._compose(text, role, colour, bold) if text else self.font(role, bold).render(
+                " ", True, colour)
             self._surfaces[key] = surface
             if len(self._surfaces) > _CACHE_LIMIT:
                 self._surfaces.popitem(last=False)
@@ -137,7 +226,7 @@ class Typesetter:
         y = box.top
         for line in block.lines:
             surface = self.render(line, block.role, colour, block.bold)
-            rect = surface.get_rect(top=y)
+            rect = surface.get_rect(top=y + max(0, (block.line_height - surface.get_height()) // 2))
             if align == "center":
                 rect.centerx = box.centerx
             elif (align == "start") != self.rtl:

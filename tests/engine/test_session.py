@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import yaml
-from conftest import SMALL_PACK
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from packdata import SMALL_PACK
 from strategies import packs
 
 from game.engine import (

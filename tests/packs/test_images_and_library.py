@@ -7,7 +7,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_PACK
+from packdata import SMALL_PACK
 
 from game.packs import BrokenPack, LoadedPack, load_library, load_pack
 from game.packs.schema import SCHEMA_PATH, generate
@@ -67,7 +67,17 @@ def test_an_image_in_a_single_file_pack_is_rejected(tmp_path: Path) -> None:
     path.write_text(SMALL_PACK.replace("          title: SquadChat", "          title: SquadChat\n"
                                        "          image: a.png"), encoding="utf-8")
     result = load_pack(path, KNOWN)
-    assert isinstance(result, BrokenPack) and "pack folder" in result.problems[0].message
+    assert isinstance(result, BrokenPack) and any("pack folder" in p.message for p in result.problems)
+
+
+def test_an_image_needs_alt_text(tmp_path: Path) -> None:
+    folder = folder_pack(tmp_path, "chat.png")
+    (folder / "chat.png").write_bytes(png(4, 4))
+    text = (folder / "pack.yaml").read_text().replace("          alt: A chat app\n", "")
+    (folder / "pack.yaml").write_text(text)
+    result = load_pack(folder, KNOWN)
+    assert isinstance(result, BrokenPack)
+    assert any("needs 'alt'" in p.message and p.line == here(folder) for p in result.problems)
 
 
 def test_broken_packs_are_left_out_and_the_others_load(tmp_path: Path) -> None:

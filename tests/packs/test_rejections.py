@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SMALL_PACK
+from packdata import SMALL_PACK
 
 from game.packs import BrokenPack, LoadedPack, load_pack
 
@@ -91,6 +91,8 @@ CASES = {
                       "too long to fit on screen"),
     "empty-text": (edit(("        prompt: What do you do?", "        prompt: ''  # HERE")), "must not be empty"),
     "wrong-format": (edit(("format: 1", "format: 2  # HERE")), "'format' must be one of"),
+    "tab-indent": (edit(("    title: A friendly gamer", "\ttitle: A friendly gamer  # HERE")), "tab"),
+    "empty-value": (edit(("        prompt: What do you do?", "        prompt:  # HERE")), "must not be empty"),
     "multiple-documents": (SMALL_PACK + "---  # HERE\nid: second\n", "not valid YAML"),
 }
 
@@ -169,3 +171,21 @@ def test_one_age_band_or_a_list(write_pack) -> None:
 def test_school_help_id_is_always_known(write_pack) -> None:
     result = load_pack(write_pack(edit(("    help: [childline]", "    help: [school, childline]"))), KNOWN_HELP)
     assert isinstance(result, LoadedPack)
+
+
+def test_times_and_padded_numbers_stay_as_typed(write_pack) -> None:
+    """YAML 1.1 reads 16:42 as 1002 and 007 as 7; a teacher means what they typed."""
+    text = edit(("              text: gg! how old are you?", "              text: gg! how old are you?\n"
+                 "              time: 16:42"), ("title: Test pack", "title: 007"))
+    result = load_pack(write_pack(text), KNOWN_HELP)
+    assert isinstance(result, LoadedPack), [str(p) for p in getattr(result, "problems", [])]
+    assert result.pack.title == "007"
+    assert result.pack.scenarios[0].steps[0].screen.messages[0].time == "16:42"
+
+
+def test_folded_text_has_no_trailing_newline(write_pack) -> None:
+    text = edit(("            feedback: Good. Personal details stay private.",
+                 "            feedback: >\n              Good. Personal details\n              stay private."))
+    result = load_pack(write_pack(text), KNOWN_HELP)
+    assert isinstance(result, LoadedPack)
+    assert result.pack.scenarios[0].steps[0].choices[1].feedback == "Good. Personal details stay private."

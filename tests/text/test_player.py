@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SMALL_PACK
+from packdata import SMALL_PACK
 
 from game.engine import Phase, Session
 from game.help import HelpDirectory, load_directory, load_school

@@ -85,11 +85,12 @@ class Driver:
 def make_app(context: Context, tmp_path: Path) -> Iterator:
     apps: list[App] = []
 
-    def make(size: tuple[int, int] = (1280, 720), text_scale: float = 1.0, language: str = "en",
+    def make(size: tuple[int, int] = (1280, 720), text_scale: float | None = None, language: str = "en",
              data: Path | None = None) -> tuple[App, Driver]:
         app = App(context, data or tmp_path / "data", size=size, language=language)
         app.settings.reduced_motion = True
-        app.settings.text_scale = text_scale
+        if text_scale is not None:
+            app.settings.text_scale = text_scale
         app.configure()
         app.push(TitleScene(app))
         driver = Driver(app)

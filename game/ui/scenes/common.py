@@ -87,7 +87,8 @@ def score_bars(flow: Flow, scores: dict[str, Score]) -> None:
             centre_x = rect.right - icon // 2 if p.type.rtl else rect.left + icon // 2
             category_icon(p, cat, (centre_x, rect.top + icon // 2), icon, p.theme.category(cat),
                           p.theme["on_category"])
-            box = pygame.Rect(rect.left + icon + p.px(16), rect.top, rect.width - icon - p.px(16), icon)
+            box = pygame.Rect(rect.left + icon + p.px(16), rect.top, rect.width - icon - p.px(16),
+                              block.height)  # type: ignore[attr-defined]
             if p.type.rtl:
                 box.left = rect.left
             p.type.draw(p.surface, block, box, p.theme["text"])  # type: ignore[arg-type]

@@ -76,8 +76,11 @@ class PickerScene(Scene):
             flow.button(Button(pack.title, partial(self.open, loaded), "secondary",
                                note=" · ".join(facts) + "\n" + pack.summary, key=f"pack-{pack.id}"))
         for broken in self.app.library.broken:
-            card(flow, [(_("This pack has a problem and is left out:"), "body", "unsafe", True),
-                        (str(broken.first), "small", "text", False)])
+            shown = [(str(problem), "small", "text", False) for problem in broken.problems[:5]]
+            if len(broken.problems) > 5:
+                shown.append((_("and {n} more: run 'threecs validate' to see them all").format(
+                    n=len(broken.problems) - 5), "small", "muted", False))
+            card(flow, [(_("This pack has a problem and is left out:"), "body", "unsafe", True), *shown])
         flow.button(Button(_("Back"), self.app.pop, key="back"))
         return [flow]
 

@@ -145,8 +145,10 @@ class PlayScene(Scene):
         flow.text(_("You chose: {text}").format(text=chosen.text), "body", "muted")
         flow.text(feedback.text, "large", "text")
         services = self.app.directory.services_for(feedback.help)
-        if services:
+        if services or "school" in feedback.help:
             flow.text(_("Who can help with this:"), "body", "text", True)
+            if "school" in feedback.help:
+                school_card(flow, self.app.directory)
             for service in services:
                 service_card(flow, service)
         flow.button(Button(_("Continue"), self.proceed, "primary", key="continue"))
