@@ -6,7 +6,8 @@ then sent with ``PUT .../statements?statementId=<id>``: the LRS stores a
 statement id once, so a statement sent twice (the game stopped after the LRS
 stored it but before the file was removed) is still stored once. A file
 leaves the queue only when the LRS answers 2xx, or 409 (it already has that
-id). While the LRS cannot be reached the queue waits; it is tried again at
+id); one it refuses as invalid (400, 422) is moved to ``rejected/`` beside
+the queue, kept but no longer blocking the others. While the LRS cannot be reached the queue waits; it is tried again at
 the next start and after each new statement. Standard library only.
 """
 
@@ -106,7 +107,7 @@ class LrsQueue:
             if status is not None and (200 <= status < 300 or status == 409):
                 path.unlink(missing_ok=True)
                 result.sent += 1
-            elif status == 400:
+            elif status in (400, 422):
                 self._reject(path, "rejected")
                 result.rejected += 1
             else:
