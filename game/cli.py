@@ -14,13 +14,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from game import __version__
-from game.help import HelpDirectory, HelpError, School, load_directory, load_school
 from game.i18n import _, set_language
-from game.packs import Library, LoadedPack, Problem, bundled_paths, load_library
 from game.paths import data_dir as default_data_dir
 from game.paths import help_dir
 from game.records import commands as records_commands
+
+
+if TYPE_CHECKING:  # the heavy layers load only when a command needs them (a fast first frame)
+    from game.help import HelpDirectory, School
+    from game.packs import Library, LoadedPack, Problem
 
 
 class UserError(Exception):
@@ -44,7 +49,39 @@ class Context:
     data_dir: Path
 
 
+class LazyContext:
+    """The context, loaded on first use: lets the game window show its title before the packs load."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.data_dir = default_data_dir(getattr(args, "data_dir", None))
+        self._loaded: Context | None = None
+
+    def load(self) -> Context:
+        if self._loaded is None:
+            self._loaded = load_context(self.args)
+        return self._loaded
+
+    @property
+    def directory(self) -> HelpDirectory:
+        return self.load().directory
+
+    @property
+    def library(self) -> Library:
+        return self.load().library
+
+    @library.setter
+    def library(self, value: Library) -> None:
+        self.load().library = value
+
+    @property
+    def chosen(self) -> list[LoadedPack]:
+        return self.load().chosen
+
+
 def find_school(option: str | None, data: Path) -> School | None:
+    from game.help import HelpError, load_school
+
     path = Path(option) if option else data / "school.yaml"
     if not path.exists():
         if option:
@@ -57,6 +94,9 @@ def find_school(option: str | None, data: Path) -> School | None:
 
 
 def load_context(args: argparse.Namespace) -> Context:
+    from game.help import HelpError, load_directory
+    from game.packs import bundled_paths, load_library
+
     data = default_data_dir(getattr(args, "data_dir", None))
     school = find_school(getattr(args, "school", None), data)
     try:
@@ -111,7 +151,10 @@ def cmd_play(args: argparse.Namespace) -> int:
             args.school = str(school_file)
         if assignment.lang and not args.lang:
             set_language(assignment.lang)
-    context = load_context(args)
+    if not args.text and not args.pack and assignment is None:
+        window_context: Context | LazyContext = LazyContext(args)  # the title shows first, packs load after
+    else:
+        window_context = context = load_context(args)
     if args.text:
         from game.records.progress import NicknameError, ProgressStore
         from game.records.recorder import Recorder
@@ -141,7 +184,7 @@ def cmd_play(args: argparse.Namespace) -> int:
         from game.ui.app import run_window
     except ImportError as error:  # pragma: no cover - only without pygame
         raise UserError(_("The game window needs pygame-ce: {error}").format(error=error)) from None
-    return run_window(args, context)
+    return run_window(args, window_context)
 
 
 def _validate_help_file(path: Path) -> list[Problem]:
@@ -152,6 +195,9 @@ def _validate_help_file(path: Path) -> list[Problem]:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from game.help import HelpError, load_directory
+    from game.packs import Problem, bundled_paths, load_library
+
     try:
         directory = load_directory(help_dir(), find_school(args.school, default_data_dir(args.data_dir)))
         known = directory.known_ids()

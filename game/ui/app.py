@@ -8,7 +8,6 @@ spinning, and it redraws only when something changed.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import sys
 import time
@@ -18,11 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.engine import Session
-from game.help import HelpDirectory
 from game.i18n import _, set_language
-from game.packs import Library
-from game.records.progress import ProgressStore
 from game.ui.input import QUICK_EXIT_SECONDS, Act, Action, InputMap
 from game.ui.scene import Scene
 from game.ui.settings import load_settings, save_settings
@@ -33,7 +28,11 @@ from game.ui.theme import load_theme
 from game.ui.widgets import Button, Paint, category_icon, focus_ring
 
 if TYPE_CHECKING:
-    from game.cli import Context
+    from game.cli import Context, LazyContext
+    from game.engine import Session
+    from game.help import HelpDirectory
+    from game.packs import Library
+    from game.records.progress import ProgressStore
 
 TITLE = "Three Cs"
 DEFAULT_SIZE = (1280, 720)
@@ -54,7 +53,7 @@ def system_language() -> str:
 
 
 class App:
-    def __init__(self, context: Context, data_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
+    def __init__(self, context: Context | LazyContext, data_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
                  language: str | None = None, fullscreen: bool = False, watch: bool = False,
                  name: str | None = None) -> None:
         self.context = context
@@ -90,6 +89,7 @@ class App:
         self.transition_started = -1.0
         self.previous_frame: pygame.Surface | None = None
         self.pending_speech = False
+        self.first_frame_shown = False
         self.last_popped: tuple[Scene | None, float] = (None, 0.0)
         self.assigned_ids: list[str] = []
         self.help_button = Button(_("Get help (F1)"), self.open_help, "primary", key="get-help", fixed=True)
@@ -203,6 +203,8 @@ class App:
 
     # --- learners -------------------------------------------------------------
     def sign_in(self, nickname: str) -> ProgressStore:
+        from game.records.progress import ProgressStore
+
         self.store = ProgressStore(self.data_dir, nickname)
         self.notices.extend(self.store.notices)
         return self.store
@@ -342,15 +344,34 @@ class App:
             return True
         return False
 
-    async def run(self) -> int:
+    def first_frame(self) -> None:
+        """Draw the first frame at once, before the loop (and asyncio) start."""
         from game.ui.scenes.title import TitleScene
 
         if not self.stack:
             self.push(TitleScene(self))
+        self.step([])
+        self.first_frame_shown = True
+        if os.environ.get("THREECS_REPORT_FIRST_FRAME"):  # for benchmarks/bench_ui.py
+            print("first-frame", flush=True)
+
+    def warm_up(self) -> None:
+        """Work that can wait until the learner sees the title: packs, help, sounds."""
+        load = getattr(self.context, "load", None)
+        if load is not None:
+            load()
+        self.sounds.load()
+
+    async def run(self) -> int:
+        import asyncio
+
+        if not self.first_frame_shown:
+            self.first_frame()
+        self.warm_up()
         browser = sys.platform == "emscripten"
         while self.running:
-            if self.animating() or browser:
-                events = pygame.event.get()
+            if self.animating() or browser or self.dirty or self.scene.dirty_layout:
+                events = pygame.event.get()  # something to draw: do not wait
             else:
                 first = pygame.event.wait(1000 if self.watch else 5000)
                 events = ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()
@@ -366,15 +387,18 @@ class App:
             self.scene.check_reload()
 
 
-def run_window(args: argparse.Namespace, context: Context) -> int:
+def run_window(args: argparse.Namespace, context: Context | LazyContext) -> int:
     from game.ui.scenes.title import TitleScene
 
     app = App(context, context.data_dir, language=args.lang, fullscreen=args.fullscreen, watch=args.watch,
               name=args.name)
     app.push(TitleScene(app))
+    app.first_frame()
     if context.chosen:  # --pack: straight to the pack (with --watch, reloading it when it is saved)
         from game.ui.scenes.play import start_pack
 
         start_pack(app, context.chosen[0], watch=args.watch)
+    import asyncio  # after the first frame: it takes a while to import
+
     return asyncio.run(app.run())
 

@@ -17,7 +17,7 @@ import pygame
 from game.engine import Phase, Session
 
 if TYPE_CHECKING:
-    from game.cli import Context
+    from game.cli import Context, LazyContext
     from game.ui.app import App
 
 APP_KINDS = ("chat", "sms", "feed", "browser", "search", "email", "game", "video", "popup", "narration")
@@ -42,7 +42,7 @@ def settle(app: App) -> None:
     app.draw()
 
 
-def steps_by_app(context: Context) -> dict[str, tuple[str, str, str]]:
+def steps_by_app(context: Context | LazyContext) -> dict[str, tuple[str, str, str]]:
     """For each app kind, the first (pack id, scenario id, step id) that shows it."""
     found: dict[str, tuple[str, str, str]] = {}
     for loaded in context.library.packs:

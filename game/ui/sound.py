@@ -37,6 +37,13 @@ class Sounds:
         self.volume = volume
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.available = False
+        self.loaded = False
+
+    def load(self) -> None:
+        """Open the mixer and make the sounds (after the first frame: it takes a moment)."""
+        if self.loaded:
+            return
+        self.loaded = True
         try:
             pygame.mixer.init(frequency=RATE, size=-16, channels=1)
             self._sounds = {name: pygame.mixer.Sound(buffer=synthesise(notes)) for name, notes in TONES.items()}
@@ -45,6 +52,7 @@ class Sounds:
             self.available = False
 
     def play(self, name: str) -> None:
+        self.load()
         sound = self._sounds.get(name)
         if sound is None or self.volume <= 0:
             return

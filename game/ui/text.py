@@ -23,7 +23,7 @@ FONT_FILES = {
     "urdu": ("NotoNastaliqUrdu-Regular.ttf", "NotoNastaliqUrdu-Bold.ttf"),
 }
 RTL_LANGUAGES = ("ur",)
-_CACHE_LIMIT = 3000
+_CACHE_BYTES = 12 * 1024 * 1024  # rendered lines kept for reuse; the oldest go first
 
 Colour = tuple[int, int, int]
 
@@ -45,6 +45,10 @@ class Drawn:
     text: str
     rect: pygame.Rect
     box: pygame.Rect
+
+
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
 
 
 def _pictograph(ch: str) -> bool:
@@ -113,6 +117,7 @@ class Typesetter:
         self.family = family if family in FONT_FILES and family != "urdu" else "standard"
         self._fonts: dict[tuple[str, str, bool], pygame.font.Font] = {}
         self._surfaces: OrderedDict[tuple[str, str, bool, Colour], pygame.Surface] = OrderedDict()
+        self._cached_bytes = 0
         self._clean: dict[tuple[str, bool], str] = {}
         self._widths: dict[tuple[str, str, bool], int] = {}
         self.record: list[Drawn] | None = None  # tests switch this on
@@ -214,8 +219,9 @@ class Typesetter:
             surface = self._compose(text, role, colour, bold) if text else self.font(role, bold).render(
                 " ", True, colour)
             self._surfaces[key] = surface
-            if len(self._surfaces) > _CACHE_LIMIT:
-                self._surfaces.popitem(last=False)
+            self._cached_bytes += _bytes(surface)
+            while self._cached_bytes > _CACHE_BYTES and len(self._surfaces) > 1:
+                self._cached_bytes -= _bytes(self._surfaces.popitem(last=False)[1])
         else:
             self._surfaces.move_to_end(key)
         return surface

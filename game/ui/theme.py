@@ -63,7 +63,7 @@ class Theme:
 @lru_cache(maxsize=4)
 def load_theme(high_contrast: bool = False) -> Theme:
     name = "high-contrast" if high_contrast else "default"
-    raw = yaml.safe_load((assets_dir() / "themes" / f"{name}.yaml").read_text("utf-8"))
+    raw = yaml.load((assets_dir() / "themes" / f"{name}.yaml").read_text("utf-8"), Loader=yaml.CSafeLoader)
     colours: dict[str, Colour] = {}
     for key, value in raw.items():
         if key == "categories":

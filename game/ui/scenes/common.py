@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import pygame
 
+from typing import TYPE_CHECKING
+
 from game import labels
-from game.engine import Score
-from game.help import HelpDirectory, HelpService
 from game.i18n import _, format_percent
 from game.ui.scene import Flow
 from game.ui.widgets import Paint, category_icon, panel
+
+if TYPE_CHECKING:
+    from game.engine import Score
+    from game.help import HelpDirectory, HelpService
 
 
 def column(paint: Paint, viewport: pygame.Rect, widest: int = 980) -> Flow:

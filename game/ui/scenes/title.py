@@ -18,10 +18,6 @@ class TitleScene(Scene):
         return ""
 
     def build(self, paint: Paint, viewport: pygame.Rect) -> list[Flow]:
-        from game.ui.scenes.picker import PickerScene
-        from game.ui.scenes.settings import SettingsScene
-        from game.ui.scenes.who import WhoScene
-
         flow = column(paint, viewport, 760)
         flow.space(10)
         flow.text("Three Cs", "huge", "text", True, "center")
@@ -46,21 +42,30 @@ class TitleScene(Scene):
         flow.add(icon + paint.px(6) + tallest, icons)
         flow.space(8)
         app = self.app
-
-        def play() -> None:
-            if app.store is None:
-                app.push(WhoScene(app))
-            else:
-                app.push(PickerScene(app))
-
-        flow.button(Button(_("Play"), play, "primary", key="play"))
-        flow.button(Button(_("Class mode (for the whiteboard)"), lambda: app.push(PickerScene(app, class_mode=True)),
-                           key="class-mode"))
-        flow.button(Button(_("Settings"), lambda: app.push(SettingsScene(app)), key="settings"))
+        flow.button(Button(_("Play"), self.play, "primary", key="play"))
+        flow.button(Button(_("Class mode (for the whiteboard)"), self.class_mode, key="class-mode"))
+        flow.button(Button(_("Settings"), self.settings, key="settings"))
         flow.button(Button(_("Quit"), self.quit, key="quit"))
         for notice in app.notices:
             flow.text(notice, "small", "muted")
         return [flow]
+
+    # The screens behind the buttons are imported when used: the title must appear fast.
+    def play(self) -> None:
+        from game.ui.scenes.picker import PickerScene
+        from game.ui.scenes.who import WhoScene
+
+        self.app.push(WhoScene(self.app) if self.app.store is None else PickerScene(self.app))
+
+    def class_mode(self) -> None:
+        from game.ui.scenes.picker import PickerScene
+
+        self.app.push(PickerScene(self.app, class_mode=True))
+
+    def settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.app.push(SettingsScene(self.app))
 
     def quit(self) -> None:
         self.app.running = False
