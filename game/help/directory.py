@@ -112,7 +112,13 @@ class HelpDirectory:
         return ids
 
     def resolve(self, service_id: str) -> HelpService | None:
-        """The service that answers ``service_id`` in the school's region, if it has one."""
+        """The service that answers ``service_id`` in the school's region, in the learner's language."""
+        from game.i18n.packs import translate_service
+
+        found = self._resolve(service_id)
+        return translate_service(self.region, found) if found is not None else None
+
+    def _resolve(self, service_id: str) -> HelpService | None:
         if self.school:
             for service in self.school.services:
                 if service.id == service_id:
@@ -140,9 +146,11 @@ class HelpDirectory:
         return found
 
     def all_services(self) -> list[HelpService]:
+        from game.i18n.packs import translate_service
+
         local = list(self.school.services) if self.school else []
         region = self.regions.get(self.region)
-        return local + (list(region.services) if region else [])
+        return [translate_service(self.region, s) for s in local + (list(region.services) if region else [])]
 
     def school_lead(self) -> str:
         if self.school:

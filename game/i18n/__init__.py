@@ -15,9 +15,43 @@ _translations: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = "en"
 
 
+PSEUDO = "qps"  # the pseudo-locale: accented and longer, to find unmarked and cramped text
+
+
+class PseudoTranslations(_gettext.NullTranslations):
+    """Every marked string comes back accented and about 40% longer; unmarked ones stay plain."""
+
+    def gettext(self, message: str) -> str:
+        return pseudo(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudo(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudo(message)
+
+
+_ACCENTS = str.maketrans("aceinosuyACEINOSUY", "áçéîñöšüýÁÇÉÎÑÖŠÜÝ")
+
+
+def pseudo(message: str) -> str:
+    out, depth = [], 0
+    for ch in message:  # {placeholders} stay as they are, or .format() would break
+        depth += ch == "{"
+        out.append(ch if depth else ch.translate(_ACCENTS))
+        depth -= ch == "}" and depth > 0
+    text = "".join(out)
+    words = text.split(" ")
+    padding = "~" * max(1, round(len(text) * 0.4) - 2)
+    return f"[{text} {padding}]" if len(words) < 40 else f"[{text} {padding[:40]}]"
+
+
 def set_language(lang: str | None) -> str:
     """Switch every later lookup to ``lang``; returns the language in force."""
     global _translations, _language
+    if lang == PSEUDO:
+        _translations, _language = PseudoTranslations(), PSEUDO
+        return _language
     if not lang or lang.split("-")[0].split("_")[0] == "en":
         _translations, _language = _gettext.NullTranslations(), "en"
         return _language

@@ -104,7 +104,10 @@ class ProgressStore:
 
     def session_for(self, pack: Pack) -> Session:
         """The learner's saved session for ``pack``, or a new one."""
+        from game.i18n.packs import translate_pack
+
         entry = self._packs.get(pack.id)
+        pack = translate_pack(pack)
         if entry and not entry.get("finished") and isinstance(entry.get("snapshot"), dict):
             try:
                 return Session.restore(pack, entry["snapshot"])

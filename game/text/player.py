@@ -14,6 +14,7 @@ from game import labels
 from game.engine import Phase, Session
 from game.help import HelpDirectory
 from game.i18n import _, ngettext
+from game.i18n.packs import translate_pack
 from game.packs import Library, LoadedPack
 from game.records.progress import ProgressStore
 from game.records.recorder import Recorder
@@ -77,7 +78,7 @@ class TextPlayer:
                 return
             self.say("", _("Choose a pack:"))
             for number, loaded in enumerate(packs, 1):
-                pack = loaded.pack
+                pack = translate_pack(loaded.pack)
                 status = {"new": "", "in-progress": _(" (in progress)"), "finished": _(" (finished)")}[
                     self.store.status(pack.id)]
                 if pack.id in self.assigned:
@@ -93,8 +94,8 @@ class TextPlayer:
 
     # --- one pack ------------------------------------------------------------
     def play_pack(self, loaded: LoadedPack) -> None:
-        pack = loaded.pack
-        session = self.store.session_for(pack)
+        session = self.store.session_for(loaded.pack)
+        pack = session.pack  # in the learner's language
         if self.recorder is not None:
             self.recorder.attach(session)
         count = len(pack.scenarios)

@@ -9,6 +9,7 @@ import pygame
 
 from game import labels
 from game.i18n import _, ngettext
+from game.i18n.packs import translate_pack
 from game.packs import LoadedPack
 from game.packs.model import AGE_BANDS, CATEGORIES
 from game.ui.scene import Flow, Scene
@@ -67,7 +68,7 @@ class PickerScene(Scene):
         if not packs:
             flow.text(_("No packs match. Choose All to see every pack."), "body", "muted")
         for loaded in packs:
-            pack = loaded.pack
+            pack = translate_pack(loaded.pack)
             status = self.status(pack.id)
             count = ngettext("{n} scenario", "{n} scenarios", len(pack.scenarios)).format(n=len(pack.scenarios))
             facts = [labels.category(pack.category), labels.ages(pack.age_bands), count]
@@ -90,7 +91,7 @@ class PickerScene(Scene):
         if self.class_mode:
             from game.engine import Session
 
-            self.app.push(PlayScene(self.app, loaded, Session(loaded.pack), class_mode=True))
+            self.app.push(PlayScene(self.app, loaded, Session(translate_pack(loaded.pack)), class_mode=True))
         else:
             self.app.push(PlayScene(self.app, loaded, self.app.session_for(loaded.pack.id)))
 

@@ -40,7 +40,7 @@ class PlayScene(Scene):
 
     # --- what is on screen ---------------------------------------------------
     def title(self) -> str:
-        return self.loaded.pack.title
+        return self.session.pack.title
 
     def help_ids(self) -> list[str]:
         ids = list(self.session.scenario.help)
@@ -185,6 +185,21 @@ class PlayScene(Scene):
             flow.text(str(problem), "body", "text")
         flow.button(Button(_("Back"), self.app.pop, key="back"))
         return [flow]
+
+    def resume(self) -> None:
+        """Back from settings or help: if the language changed, the same play in the new language."""
+        from game.i18n.packs import translate_pack
+
+        super().resume()
+        pack = translate_pack(self.loaded.pack)
+        if pack is not self.session.pack:
+            listeners = list(self.session._listeners)
+            feedback = self.session.last_feedback
+            self.session = Session.restore(pack, self.session.snapshot())
+            if feedback is not None and self.session.last_feedback is None and self.session.phase is Phase.FEEDBACK:
+                self.session.last_feedback = feedback
+            for listener in listeners:
+                self.session.subscribe(listener)
 
     # --- playing -------------------------------------------------------------
     def choose(self, choice_id: str) -> None:

@@ -33,7 +33,7 @@ class SummaryScene(Scene):
 
     def build(self, paint: Paint, viewport: pygame.Rect) -> list[Flow]:
         flow = column(paint, viewport, 860)
-        flow.text(_("You finished: {title}").format(title=self.loaded.pack.title), "title", "text", True)
+        flow.text(_("You finished: {title}").format(title=self.session.pack.title), "title", "text", True)
         if not self.class_mode:
             flow.text(_("How you did in each C"), "large", "text", True)
             score_bars(flow, self.session.pack_scores())
@@ -83,7 +83,7 @@ def render_certificate(paint: Paint, nickname: str, loaded: LoadedPack, session:
     flow.text("Three Cs", "title", "accent", True, "center")
     flow.text(_("Certificate"), "huge", "text", True, "center")
     flow.text(_("awarded to {name} for finishing").format(name=nickname), "large", "text", False, "center")
-    flow.text(loaded.pack.title, "title", "text", True, "center")
+    flow.text(session.pack.title, "title", "text", True, "center")
     overall = total(session.pack_scores()).scaled or 0.0
     flow.text(_("Safe choices overall: {percent}").format(percent=format_percent(overall)), "large", "text",
               False, "center")
