@@ -13,7 +13,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from game import __version__
@@ -21,7 +20,6 @@ from game.i18n import _, set_language
 from game.paths import data_dir as default_data_dir
 from game.paths import help_dir
 from game.records import commands as records_commands
-
 
 if TYPE_CHECKING:  # the heavy layers load only when a command needs them (a fast first frame)
     from game.help import HelpDirectory, School

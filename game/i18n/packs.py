@@ -59,7 +59,8 @@ def walk_pack(data: dict[str, Any], visit: Visit) -> None:
         items(scenario.get("discuss") or [], f"{at}/discuss", (*s_loc, "discuss"))
         for t, step in dicts(scenario.get("steps")):
             step_at, t_loc = f"{at}/{step.get('id')}", (*s_loc, "steps", t)
-            screen = step.get("screen") if isinstance(step.get("screen"), dict) else {}
+            raw_screen = step.get("screen")
+            screen: dict[str, Any] = raw_screen if isinstance(raw_screen, dict) else {}
             each(screen, SCREEN_FIELDS, f"{step_at}/screen", (*t_loc, "screen"))
             items(screen.get("buttons") or [], f"{step_at}/screen/button", (*t_loc, "screen", "buttons"))
             for m, message in dicts(screen.get("messages")):
@@ -71,7 +72,11 @@ def walk_pack(data: dict[str, Any], visit: Visit) -> None:
 
 def pack_texts(data: dict[str, Any]) -> Iterator[tuple[str, str, Loc]]:
     found: list[tuple[str, str, Loc]] = []
-    walk_pack(data, lambda context, text, loc: found.append((context, text, loc)) or None)
+
+    def keep(context: str, text: str, loc: Loc) -> None:
+        found.append((context, text, loc))
+
+    walk_pack(data, keep)
     return iter(found)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pygame
-
 from typing import TYPE_CHECKING
+
+import pygame
 
 from game import labels
 from game.i18n import _, format_percent
