@@ -61,8 +61,9 @@ class App:
         self.settings, self.notices = load_settings(data_dir)
         if language:
             self.settings.language = language
-        if not self.settings.language:
+        if not self.settings.language:  # first run: the system's language, remembered from now on
             self.settings.language = system_language()
+            save_settings(data_dir, self.settings)
         set_language(self.settings.language)
         self.watch = watch
         self.preset_name = name

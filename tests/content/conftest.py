@@ -40,6 +40,14 @@ def offline_textstat() -> Iterator[None]:
         patch.setattr(counter, "get_cmudict", lambda lang: words if lang.startswith("en") else None)
         nltk = importlib.import_module("nltk")
         patch.setattr(nltk, "download", _no_network)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def no_network() -> Iterator[None]:
+    """Refuse sockets during each content test only (a session-wide patch would break the LRS tests,
+    which talk to a real server on loopback)."""
+    with pytest.MonkeyPatch.context() as patch:
         patch.setattr(socket.socket, "connect", _no_network)
         patch.setattr(socket.socket, "connect_ex", _no_network)
         patch.setattr(socket, "create_connection", _no_network)
