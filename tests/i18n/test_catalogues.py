@@ -73,7 +73,8 @@ def test_catalogues_pass_msgfmt_check(lang: str, tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_catalogues_follow_the_template(lang: str) -> None:
     po = catalogue_ids(LOCALES / lang / "LC_MESSAGES" / "threecs.po")
-    assert po == catalogue_ids(LOCALES / "threecs.pot"), "run pybabel update -d locales -D threecs -i locales/threecs.pot"
+    assert po == catalogue_ids(LOCALES / "threecs.pot"), (
+        "run pybabel update -d locales -D threecs -i locales/threecs.pot")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

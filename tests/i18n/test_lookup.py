@@ -9,12 +9,12 @@ import pytest
 import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
+from packdata import SMALL_PACK
 
 import game.i18n as i18n
 from game.i18n import format_percent, pseudo, set_language
 from game.i18n.packs import translate_pack
 from game.packs.model import Pack
-from packdata import SMALL_PACK
 
 
 @pytest.fixture
