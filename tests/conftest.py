@@ -29,3 +29,13 @@ def write_pack(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def context():  # type: ignore[no-untyped-def]
+    """The bundled packs and help directory, as the game loads them."""
+    import argparse
+
+    from game.cli import load_context
+
+    return load_context(argparse.Namespace(data_dir=None, school=None, pack=None, lang=None))

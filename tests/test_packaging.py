@@ -29,6 +29,7 @@ def test_the_wheel_carries_the_data(wheel: Path) -> None:
     assert bundled and all(f"game/_data/scenarios/{name}" in names for name in bundled)
     assert "game/_data/scenarios/help/gb.yaml" in names
     assert "game/packs/pack.schema.json" in names
+    assert "game/guide/templates/guide.html" in names
     assert any(n.startswith("game/_data/assets/") for n in names)
     assert any(n.startswith("game/_data/locales/") for n in names)
     entry = next(n for n in names if n.endswith("entry_points.txt"))

@@ -86,7 +86,7 @@ def N_(message: str) -> str:
 
 def locale_name() -> str:
     """The Babel locale for formatting numbers and dates."""
-    return {"en": "en_GB", "cy": "cy_GB", "pl": "pl_PL", "ur": "ur_PK"}.get(_language, _language)
+    return {"en": "en_GB", "cy": "cy_GB", "pl": "pl_PL", "ur": "ur_PK", PSEUDO: "en_GB"}.get(_language, "en_GB")
 
 
 def format_percent(value: float) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine import Phase, Session
+from game.i18n.packs import translate_pack
 
 if TYPE_CHECKING:
     from game.cli import Context, LazyContext
@@ -114,7 +115,7 @@ def screens(app: App) -> Iterator[str]:
         app.push(PlayScene(app, loaded, session))
         yield f"feedback-{outcome}"
         app.pop()
-    session = Session(loaded.pack)
+    session = Session(translate_pack(loaded.pack))
     while session.phase is not Phase.PACK_END:
         if session.phase is Phase.STEP:
             session.choose(session.choices[0].id)

@@ -29,7 +29,7 @@ class Settings:
         self.volume = max(0.0, min(1.0, float(self.volume)))
         if self.font not in ("standard", "dyslexia", "hyperlegible"):
             self.font = "standard"
-        if self.language and self.language not in LANGUAGES:
+        if self.language and self.language not in (*LANGUAGES, "qps"):
             self.language = ""
         return self
 

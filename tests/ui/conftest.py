@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,14 +12,9 @@ import pytest
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
-from game.cli import Context, load_context  # noqa: E402
+from game.cli import Context  # noqa: E402
 from game.ui.app import App  # noqa: E402
 from game.ui.scenes.title import TitleScene  # noqa: E402
-
-
-@pytest.fixture(scope="session")
-def context() -> Context:
-    return load_context(argparse.Namespace(data_dir=None, school=None, pack=None, lang=None))
 
 
 class Driver:

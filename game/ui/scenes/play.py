@@ -37,6 +37,7 @@ class PlayScene(Scene):
         self.mtime = self._mtime()
         for listener in getattr(app, "session_listeners", []):
             session.subscribe(listener)
+        self.localise()
 
     # --- what is on screen ---------------------------------------------------
     def title(self) -> str:
@@ -188,9 +189,13 @@ class PlayScene(Scene):
 
     def resume(self) -> None:
         """Back from settings or help: if the language changed, the same play in the new language."""
+        super().resume()
+        self.localise()
+
+    def localise(self) -> None:
+        """Play in the current language (the same ids, so nothing about the play changes)."""
         from game.i18n.packs import translate_pack
 
-        super().resume()
         pack = translate_pack(self.loaded.pack)
         if pack is not self.session.pack:
             listeners = list(self.session._listeners)

@@ -20,7 +20,7 @@ from game.ui.scenes.common import column
 from game.ui.settings import LANGUAGES, TEXT_SCALES
 from game.ui.widgets import Button, Paint
 
-LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو"}
+LANGUAGE_NAMES = {"en": "English", "cy": "Cymraeg", "pl": "Polski", "ur": "اردو", "qps": "[Pšéüðö]"}
 VOLUMES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
 
@@ -47,7 +47,9 @@ class SettingsScene(Scene):
         fonts = {"standard": _("Standard"), "dyslexia": _("Dyslexia-friendly (OpenDyslexic)"),
                  "hyperlegible": _("Easy to read (Atkinson Hyperlegible)")}
         return [
-            Choice("language", lambda: _("Language"), LANGUAGES, lambda v: LANGUAGE_NAMES[v]),
+            Choice("language", lambda: _("Language"),
+                   LANGUAGES + (("qps",) if self.app.settings.language == "qps" else ()),
+                   lambda v: LANGUAGE_NAMES.get(v, v)),
             Choice("text_scale", lambda: _("Text size"), TEXT_SCALES, format_percent),
             Choice("high_contrast", lambda: _("High contrast"), (False, True), on_off),
             Choice("font", lambda: _("Font"), tuple(fonts), lambda v: fonts[v]),
