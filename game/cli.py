@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game import __version__
+from game import __version__, guide
 from game.i18n import _, set_language
 from game.paths import data_dir as default_data_dir
 from game.paths import help_dir
@@ -318,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     shots.set_defaults(func=cmd_screenshots)
 
     records_commands.register(sub)
+    guide.register(sub)
     return parser
 
 
