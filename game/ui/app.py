@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from game.engine import Session
     from game.help import HelpDirectory
     from game.packs import Library
+    from game.records.assignment import Assignment
     from game.records.progress import ProgressStore
+    from game.records.recorder import Recorder
 
 TITLE = "Three Cs"
 DEFAULT_SIZE = (1280, 720)
@@ -79,6 +81,7 @@ class App:
         except (AttributeError, pygame.error):  # pragma: no cover - older SDL
             pass
         pygame.key.set_repeat(400, 60)
+        pygame.key.start_text_input()
         self.sounds = Sounds(self.settings.volume)
         self.speaker = Speaker()
         self.input = InputMap()
@@ -87,6 +90,8 @@ class App:
         self.dirty = True
         self.show_focus = True
         self.store: ProgressStore | None = None
+        self.recorder: Recorder | None = None
+        self.assignment: Assignment | None = None
         self.transition_started = -1.0
         self.previous_frame: pygame.Surface | None = None
         self.pending_speech = False
@@ -204,11 +209,34 @@ class App:
 
     # --- learners -------------------------------------------------------------
     def sign_in(self, nickname: str) -> ProgressStore:
+        """A learner starts: their progress, and a recorder for their results (xAPI, class folder, LRS)."""
         from game.records.progress import ProgressStore
+        from game.records.recorder import Recorder
 
         self.store = ProgressStore(self.data_dir, nickname)
         self.notices.extend(self.store.notices)
+        try:
+            self.recorder = Recorder.open(self.data_dir, self.store.nickname, self.assignment,
+                                          self.directory.school)
+        except OSError as error:  # results are a bonus: a read-only folder must not stop play
+            self.recorder = None
+            self.notices.append(_("Results cannot be saved here: {error}").format(error=error))
         return self.store
+
+    def use_assignment(self, text: str) -> str:
+        """An assignment code or file: its packs come first. Returns a problem to show, or ''."""
+        from game.records.assignment import AssignmentError, open_assignment
+        from game.records.playing import arrange_library, assignment_intro
+
+        try:
+            assignment = open_assignment(text)
+        except AssignmentError as error:
+            return str(error)
+        packs, notices = arrange_library(assignment, self.library, self.directory, self.data_dir)
+        self.assignment = assignment
+        self.assigned_ids = [p.pack.id for p in packs]
+        self.notices[:0] = [assignment_intro(assignment), *notices]
+        return ""
 
     def session_for(self, loaded_pack_id: str) -> Session:
         loaded = self.context.library.get(loaded_pack_id)

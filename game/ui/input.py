@@ -30,7 +30,7 @@ class Act(str, Enum):
     SCROLL = "scroll"  # wheel or page keys; amount > 0 is down
     TEXT = "text"  # typed characters (for the nickname box)
     ERASE = "erase"  # Backspace
-    HOLD = "hold"  # a key held for a while (the teacher entrance)
+    KEY = "key"  # any other key (screens that want a letter: the teacher entrance)
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ class InputMap:
             return [Action(Act.NUMBER, number=key - pygame.K_0)]
         if pygame.K_KP1 <= key <= pygame.K_KP9:
             return [Action(Act.NUMBER, number=key - pygame.K_KP1 + 1)]
-        return []
+        return [Action(Act.KEY, key=key)]
 
     @staticmethod
     def _pad(button: int) -> list[Action]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.input import Act, Action
-from game.ui.widgets import Button, Paint
+from game.ui.widgets import Button, Paint, TextField
 
 if TYPE_CHECKING:
     from game.ui.app import App
@@ -162,7 +162,7 @@ class Scene:
             if rect.colliderect(self.viewport):
                 op.draw(paint, rect)
         for button in self.buttons:
-            if button.fixed or button.style == "field":  # drawn by the top bar / by the scene itself
+            if button.fixed:  # drawn by the top bar
                 continue
             rect = button.rect.move(0, offset)
             if rect.colliderect(self.viewport.inflate(0, paint.px(20))):
@@ -220,6 +220,18 @@ class Scene:
     def handle(self, action: Action) -> bool:
         """Common moves; returns True when the action was used."""
         act = action.act
+        field = self.focused()
+        if isinstance(field, TextField):
+            if act is Act.TEXT:
+                if field.type_text(action.text):
+                    self.typed(field)
+                return True
+            if act is Act.ERASE:
+                field.value = field.value[:-1]
+                self.typed(field)
+                return True
+            if act is Act.NUMBER or act in (Act.LEFT, Act.RIGHT) or (act is Act.ACTIVATE and action.key == 32):
+                return True  # typed as text (the TEXT event carries it), not a command
         if act in (Act.NEXT, Act.RIGHT):
             self.move_focus(1)
         elif act in (Act.PREV, Act.LEFT):
@@ -250,6 +262,11 @@ class Scene:
             return False
         self.app.invalidate()
         return True
+
+    def typed(self, field: TextField) -> None:
+        """A text field changed: lay out again (the text may wrap to a new line)."""
+        self.dirty_layout = True
+        self.app.invalidate()
 
     def back(self) -> None:
         self.app.pop()

@@ -166,3 +166,51 @@ class Button:
             type_.line(paint.surface, self.note, "small", note_box, theme["muted"] if plain else ink)
         if focused:
             focus_ring(paint, rect)
+
+
+@dataclass
+class TextField(Button):
+    """A box to type in (a nickname, a code, a class label). Enter does ``on_activate``."""
+
+    value: str = ""
+    placeholder: str = ""
+    max_length: int = 24
+    style: str = "field"
+
+    def shown(self) -> tuple[str, bool]:
+        return (self.value, True) if self.value else (self.placeholder, False)
+
+    def measure(self, paint: Paint, width: int) -> int:
+        pad = paint.px(14)
+        label = paint.type.wrap(self.label, "body", width, True).height if self.label else 0
+        text, _real = self.shown()
+        return label + max(paint.px(56), paint.type.wrap(text or " ", "large", width - 2 * pad).height + 2 * pad)
+
+    def natural_width(self, paint: Paint) -> int:
+        return paint.px(420)
+
+    def type_text(self, text: str) -> bool:
+        room = self.max_length - len(self.value)
+        if room <= 0:
+            return False
+        self.value += "".join(ch for ch in text if ch.isprintable())[:room]
+        return True
+
+    def draw(self, paint: Paint, rect: pygame.Rect, focused: bool, hovered: bool) -> None:
+        theme, type_ = paint.theme, paint.type
+        top = rect.top
+        if self.label:
+            top += type_.line(paint.surface, self.label, "body", rect, theme["text"], True).height
+        box = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
+        panel(paint, box, theme["surface"], 12, theme["focus"] if focused else theme["border"], paint.px(2))
+        pad = paint.px(14)
+        inner = box.inflate(-2 * pad, -2 * pad)
+        text, real = self.shown()
+        block = type_.line(paint.surface, text, "large", inner, theme["text"] if real else theme["muted"])
+        if focused:
+            last = block.lines[-1] if real and block.lines else ""
+            width = type_.width(last, "large") if real else 0
+            x = inner.right - width - paint.px(3) if type_.rtl else inner.left + width + paint.px(3)
+            y = inner.top + (len(block.lines) - 1) * block.line_height if real else inner.top
+            pygame.draw.line(paint.surface, theme["text"], (x, y + paint.px(4)),
+                             (x, y + block.line_height - paint.px(4)), paint.px(2))

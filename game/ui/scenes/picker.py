@@ -55,6 +55,8 @@ class PickerScene(Scene):
         flow.text(self.title(), "title", "text", True)
         if self.app.store and not self.class_mode:
             flow.text(_("Playing as {name}.").format(name=self.app.store.nickname), "body", "muted")
+        for notice in self.app.notices:
+            flow.text(notice, "body", "text", True)
         flow.text(_("Which C?"), "body", "text", True)
         flow.row([Button(_("All"), lambda: self.set_filter(category=""), "chip", selected=not self.category,
                          key="cat-all")]

@@ -35,8 +35,8 @@ class PlayScene(Scene):
         self.noted: set[str] = set()  # scenarios whose content note has been read
         self.problems: list[Problem] = []
         self.mtime = self._mtime()
-        for listener in getattr(app, "session_listeners", []):
-            session.subscribe(listener)
+        if not class_mode and app.recorder is not None:  # results as xAPI statements
+            app.recorder.attach(session)
         self.localise()
 
     # --- what is on screen ---------------------------------------------------

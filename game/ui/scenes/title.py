@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import time
+
 import pygame
 
 from game import labels
 from game.i18n import _
+from game.ui.input import Act, Action
 from game.ui.scene import Flow, Scene
 from game.ui.scenes.common import column
 from game.ui.widgets import Button, Paint, category_icon
 
+TEACHER_HOLD = 2.0  # seconds
+
 
 class TitleScene(Scene):
     name = "title"
+    t_held_since: float | None = None
+    t_last = 0.0
 
     def title(self) -> str:
         return ""
@@ -46,6 +53,7 @@ class TitleScene(Scene):
         flow.button(Button(_("Class mode (for the whiteboard)"), self.class_mode, key="class-mode"))
         flow.button(Button(_("Settings"), self.settings, key="settings"))
         flow.button(Button(_("Quit"), self.quit, key="quit"))
+        flow.text(_("Teachers: hold T for two seconds."), "small", "muted", align="center")
         for notice in app.notices:
             flow.text(notice, "small", "muted")
         return [flow]
@@ -69,6 +77,21 @@ class TitleScene(Scene):
 
     def quit(self) -> None:
         self.app.running = False
+
+    def handle(self, action: Action) -> bool:
+        """Holding T (its key repeats) for two seconds opens the teacher screen."""
+        if action.act is Act.KEY and action.key == pygame.K_t:
+            now = time.monotonic()
+            if self.t_held_since is None or now - self.t_last > 0.6:
+                self.t_held_since = now
+            self.t_last = now
+            if now - self.t_held_since >= TEACHER_HOLD:
+                from game.ui.scenes.teacher import TeacherScene
+
+                self.t_held_since = None
+                self.app.push(TeacherScene(self.app))
+            return True
+        return super().handle(action)
 
     def back(self) -> None:
         """Esc on the title does nothing (twice quickly is the quick exit)."""
