@@ -95,6 +95,7 @@ class App:
         self.transition_started = -1.0
         self.previous_frame: pygame.Surface | None = None
         self.pending_speech = False
+        self.class_mode = False  # whiteboard: large text, discussion, no scores
         self.first_frame_shown = False
         self.last_popped: tuple[Scene | None, float] = (None, 0.0)
         self.assigned_ids: list[str] = []
@@ -106,7 +107,8 @@ class App:
         """Rebuild fonts, theme and layout after a resize or a settings change."""
         w, h = self.screen.get_size()
         ui = max(1.0, min(3.0, min(w / DEFAULT_SIZE[0], h / DEFAULT_SIZE[1])))
-        self.type = Typesetter(ui * self.settings.text_scale, self.settings.font, self.settings.language)
+        text_scale = max(1.5, self.settings.text_scale) if self.class_mode else self.settings.text_scale
+        self.type = Typesetter(ui * text_scale, self.settings.font, self.settings.language)
         self.paint = Paint(self.screen, load_theme(self.settings.high_contrast), self.type, ui)
         self.input.set_window((w, h))
         self.help_button.label = _("Get help (F1)")

@@ -162,3 +162,26 @@ def test_the_screenshots_command_writes_every_screen(tmp_path: Path) -> None:
     assert {"title", "who", "picker", "help", "settings", "feedback-safe", "feedback-unsafe", "summary",
             "certificate", "class-mode", "quick-exit", "scenario-end"} <= names
     shutil.rmtree(out)
+
+
+def test_class_mode_is_large_and_shows_no_scores(make_app) -> None:
+    app, driver = make_app()
+    normal = app.type.px("body")
+    driver.press("class-mode")
+    assert app.type.px("body") >= normal * 1.5
+    driver.press("pack-commerce-7-11")
+    scene = app.scene
+    assert scene.class_mode
+    while scene.session.phase.value == "step" or scene.session.phase.value == "feedback":
+        if scene.session.phase.value == "step":
+            driver.key(pygame.K_1)
+        else:
+            driver.press("continue")
+    app.type.record = []
+    settle(app)
+    text = " ".join(d.text for d in app.type.record)
+    assert "Talk about it" in text and "Your scores" not in text
+    assert not app.store or app.store.status("commerce-7-11") == "new"  # nothing saved in class mode
+    driver.escape()
+    driver.escape()
+    assert app.scene.name == "title" and app.type.px("body") == normal

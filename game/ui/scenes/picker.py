@@ -97,5 +97,15 @@ class PickerScene(Scene):
         else:
             self.app.push(PlayScene(self.app, loaded, self.app.session_for(loaded.pack.id)))
 
+    def enter(self) -> None:
+        if self.class_mode:  # the whiteboard: large text for the whole class mode
+            self.app.class_mode = True
+            self.app.configure()
+
+    def exit(self) -> None:
+        if self.class_mode:
+            self.app.class_mode = False
+            self.app.configure()
+
     def resume(self) -> None:
         super().resume()
