@@ -12,37 +12,59 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
 from game import labels
 from game.i18n import _, format_percent, language, locale_name, ngettext
 from game.packs.model import CATEGORIES
 from game.records.atomic import write_atomic
-from game.records.report import ClassReport, Learner, Report, initials
+from game.records.report import ClassReport, Learner, Report, initials, quiet_gc
 
 TEMPLATES = Path(__file__).with_name("templates")
 RTL_LANGUAGES = {"ur", "ar", "fa", "he"}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _when(stamp: str) -> str:
-    if not stamp:
-        return ""
+@lru_cache(maxsize=4096)
+def _when_cached(day: str, locale: str) -> str:
     try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        moment = date.fromisoformat(day)
     except ValueError:
         return ""
     from babel.dates import format_date
 
-    return format_date(moment, format="medium", locale=locale_name())
+    return format_date(moment, format="medium", locale=locale)
+
+
+def _when(stamp: str) -> str:
+    """The day a learner last played, in the teacher's language (a report lists thousands: cached)."""
+    return _when_cached(stamp[:10], locale_name()) if stamp else ""
+
+
+@lru_cache(maxsize=4096)
+def _percent_cached(value: float, locale: str) -> str:
+    return format_percent(value)
 
 
 def _percent(value: float | None) -> str:
-    return format_percent(value) if value is not None else "–"
+    return _percent_cached(value, locale_name()) if value is not None else "–"
+
+
+@lru_cache(maxsize=4096)
+def _mini_bar(value: float | None, cat: str, locale: str) -> Markup:
+    """One table cell: a small bar and the percentage beside it (the bar is decoration, the words are the data)."""
+    if value is None:
+        return Markup('<td class="c"><span class="none">–</span></td>')
+    return Markup('<td class="c"><svg class="mini" width="64" height="12" viewBox="0 0 64 12" aria-hidden="true" '
+                  'xmlns="http://www.w3.org/2000/svg"><rect width="64" height="12" rx="3" class="track"/>'
+                  '<rect width="{w}" height="12" rx="3" class="bar {cat}"/></svg> {text}</td>').format(
+        w=round(64 * value, 1), cat=cat, text=_percent_cached(value, locale))
 
 
 @dataclass
@@ -56,6 +78,18 @@ class LearnerRow:
     risky: int
     answered: int
     last_seen: str
+
+    def html(self, of: str) -> Markup:
+        """The learner's table row. Made here, not in a template loop, because a school's report can have
+        ten thousand rows; every value is escaped (markupsafe.escape) just as autoescape would."""
+        locale = locale_name()
+        done = of.format(done=self.scenarios_done, total=self.scenarios_total) \
+            if self.scenarios_total is not None else str(self.scenarios_done)
+        cells = "".join(_mini_bar(self.mastery[cat], cat, locale) for cat in CATEGORIES)
+        risky = of.format(done=self.risky, total=self.answered)
+        return Markup(f'<tr><th scope="row">{escape(self.name)}</th>{cells}<td class="num">{escape(done)}</td>'
+                      f'<td class="num">{self.packs_finished:d}</td><td class="num">{escape(risky)}</td>'
+                      f'<td class="num">{escape(_when(self.last_seen))}</td></tr>')
 
 
 def learner_rows(report: Report, group: ClassReport, show_initials: bool) -> list[LearnerRow]:
@@ -97,10 +131,16 @@ def _environment() -> jinja2.Environment:
     env.filters["when"] = _when
     env.globals["category_name"] = labels.category
     env.globals["class_title"] = class_title
+    env.globals["of"] = _("{done} of {total}")
     return env
 
 
 def render_html(report: Report, show_initials: bool = False) -> str:
+    with quiet_gc():
+        return _render_html(report, show_initials)
+
+
+def _render_html(report: Report, show_initials: bool) -> str:
     classes: list[dict[str, Any]] = []
     for group in report.classes:
         classes.append({"group": group, "rows": learner_rows(report, group, show_initials)})
@@ -132,6 +172,11 @@ def safe_cell(value: object) -> object:
 
 
 def render_csv(report: Report, show_initials: bool = False) -> str:
+    with quiet_gc():
+        return _render_csv(report, show_initials)
+
+
+def _render_csv(report: Report, show_initials: bool) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     header = [_("Class"), _("Learner"), *[labels.category(cat) + " %" for cat in CATEGORIES],
