@@ -54,8 +54,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     _common(results)
     results.add_argument("--name", help=_("the learner's nickname (default: every learner on this computer)"))
     results.add_argument("--export", metavar="FILE.jsonl", help=_("save the results in one file to hand in"))
-    results.add_argument("--send", action="store_true",
-                         help=_("send waiting results to the school's learning record store now"))
+    results.add_argument("--send", nargs="*", metavar="RESULTS",
+                         help=_("send waiting results to the school's learning record store now; with results "
+                                "files or folders, send those too (each statement is stored once however often "
+                                "it is sent)"))
     results.set_defaults(func=cmd_results)
 
 
@@ -181,11 +183,21 @@ def cmd_results(args: argparse.Namespace) -> int:
                        "{n} results saved to {path}: hand this file to your teacher.", count)
               .format(n=count, path=args.export))
         return 0
-    if args.send:
+    if args.send is not None:
         school = find_school(args.school, data)
         if school is None or school.xapi is None:
             raise _user_error(_("The school file does not name a learning record store (xapi: endpoint)."))
         queue = LrsQueue(data, LrsSettings(school.xapi.endpoint, school.xapi.username, school.xapi.password))
+        sources = [Path(p) for p in args.send]
+        missing = [str(p) for p in sources if not p.exists()]
+        if missing:
+            raise _user_error(_("Results file or folder not found: {paths}").format(paths=", ".join(missing)))
+        stats = ReadStats()
+        for statement in read_statements(sources, stats):
+            queue.add(statement)
+        if stats.damaged:
+            print(ngettext("{n} damaged or incomplete line was skipped.",
+                           "{n} damaged or incomplete lines were skipped.", stats.damaged).format(n=stats.damaged))
         try:
             outcome = queue.flush(force=True)
         except LrsError as error:

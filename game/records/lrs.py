@@ -2,13 +2,17 @@
 
 Nothing is sent unless the school file names an xAPI endpoint. Each
 statement is first written to a queue folder on disk (one small file each),
-then sent with ``PUT .../statements?statementId=<id>``: the LRS stores a
-statement id once, so a statement sent twice (the game stopped after the LRS
-stored it but before the file was removed) is still stored once. A file
-leaves the queue only when the LRS answers 2xx, or 409 (it already has that
-id); one it refuses as invalid (400, 422) is moved to ``rejected/`` beside
-the queue, kept but no longer blocking the others. While the LRS cannot be reached the queue waits; it is tried again at
-the next start and after each new statement. Standard library only.
+then sent, oldest first, in batches (``POST .../statements`` with a list).
+Every statement carries its own id and an LRS stores an id once, so a
+statement sent twice (the game stopped after the LRS stored it but before
+the file was removed) is still stored once. When a batch is refused (400,
+409, 422) its statements go one at a time with ``PUT
+.../statements?statementId=<id>``, so each gets its own answer. A file
+leaves the queue only when the LRS answers 2xx, or 409 for its id (it
+already has it); one it refuses as invalid (400, 422) is moved to
+``rejected/`` beside the queue, kept but no longer blocking the others.
+While the LRS cannot be reached the queue waits; it is tried again at the
+next start and after each new statement. Standard library only.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ QUEUE_DIR = "lrs-queue"
 REJECTED_DIR = "rejected"
 XAPI_VERSION_HEADER = "1.0.3"
 TIMEOUT_SECONDS = 5.0
+BATCH = 200  # statements in one POST
 PAUSE_AFTER_TIMEOUT = 30.0  # a school network that swallows packets should not slow every choice down
 
 
@@ -86,35 +91,64 @@ class LrsQueue:
         return sorted(p for p in self.folder.glob("*.json") if p.is_file() and not p.name.startswith("."))
 
     def flush(self, force: bool = False) -> FlushResult:
-        """Send what is queued, oldest first; stop at the first failure and keep the rest for later."""
+        """Send what is queued, oldest first, a batch at a time; stop at the first failure, keep the rest."""
         result = FlushResult()
         if not force and time.monotonic() < self._paused_until:
             result.waiting = len(self.pending())
             result.problem = _("waiting before trying the LRS again")
             return result
         queue = self.pending()
-        for index, path in enumerate(queue):
+        for start in range(0, len(queue), BATCH):
+            batch = self._read(queue[start:start + BATCH], result)
+            if not batch:
+                continue
+            status, problem = self._send(b"[" + b",".join(body for _p, _i, body in batch) + b"]")
+            if status is not None and 200 <= status < 300:
+                for path, _id, _body in batch:
+                    path.unlink(missing_ok=True)
+                result.sent += len(batch)
+                continue
+            if status in (400, 409, 413, 422):
+                # Something in the batch is refused, or some id is already stored: one at a time, so each
+                # statement gets its own answer (PUT with its id is the idempotent form).
+                if self._one_by_one(batch, result):
+                    continue
+                problem = result.problem
+            result.waiting = len(self.pending())
+            result.problem = problem
+            return result
+        return result
+
+    def _read(self, paths: list[Path], result: FlushResult) -> list[tuple[Path, str, bytes]]:
+        batch: list[tuple[Path, str, bytes]] = []
+        for path in paths:
             try:
                 body = path.read_bytes()
                 statement_id = json.loads(body)["id"]
+                if not isinstance(statement_id, str):
+                    raise TypeError(statement_id)
             except FileNotFoundError:
                 continue  # another copy of the game sent it meanwhile
             except (OSError, ValueError, KeyError, TypeError):
                 self._reject(path, "damaged")
                 result.rejected += 1
                 continue
-            status, problem = self._put(statement_id, body)
+            batch.append((path, statement_id, body))
+        return batch
+
+    def _one_by_one(self, batch: list[tuple[Path, str, bytes]], result: FlushResult) -> bool:
+        for path, statement_id, body in batch:
+            status, problem = self._send(body, statement_id)
             if status is not None and (200 <= status < 300 or status == 409):
-                path.unlink(missing_ok=True)
+                path.unlink(missing_ok=True)  # 409: the LRS already has this id, so it is not lost
                 result.sent += 1
             elif status in (400, 422):
                 self._reject(path, "rejected")
                 result.rejected += 1
             else:
-                result.waiting = len(queue) - index
                 result.problem = problem
-                return result
-        return result
+                return False
+        return True
 
     def _reject(self, path: Path, why: str) -> None:
         """A statement the LRS will never take: kept aside (not lost), so it does not block the others."""
@@ -127,9 +161,12 @@ class LrsQueue:
         except OSError:
             move_aside(path, why)
 
-    def _put(self, statement_id: str, body: bytes) -> tuple[int | None, str | None]:
-        url = self.settings.statements_url + "?" + urllib.parse.urlencode({"statementId": statement_id})
-        request = urllib.request.Request(url, data=body, method="PUT", headers={
+    def _send(self, body: bytes, statement_id: str | None = None) -> tuple[int | None, str | None]:
+        """POST a batch (a JSON list), or PUT one statement under its id; returns the HTTP status and a problem."""
+        url = self.settings.statements_url
+        if statement_id is not None:
+            url += "?" + urllib.parse.urlencode({"statementId": statement_id})
+        request = urllib.request.Request(url, data=body, method="PUT" if statement_id else "POST", headers={
             "Content-Type": "application/json",
             "X-Experience-API-Version": XAPI_VERSION_HEADER,
         })

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from recpacks import play_through, tiny_pack
+from recpacks import TINY_PACK, play_through, tiny_pack
 
 from game.engine import Session
 from game.help.directory import School, XapiEndpoint
@@ -210,10 +210,16 @@ def test_wrong_password_keeps_the_queue_and_says_why(lrs: Ralph, tmp_path: Path)
 def test_a_statement_the_lrs_refuses_is_kept_aside_not_lost(lrs: Ralph, tmp_path: Path) -> None:
     lrs.start()
     queue = LrsQueue(tmp_path, LrsSettings(lrs.endpoint, USER, PASSWORD))
+    recorder = Recorder.open(tmp_path / "play", "Lee", None, None)
+    play(recorder, ["keep-private"])
+    good = [json.loads(line) for line in recorder.own_file.read_text().splitlines()]
+    queue.add(good[0])
     queue.add({"id": "00000000-0000-4000-8000-000000000001", "verb": {"id": "not an iri"}})
-    result = queue.flush()
-    assert result.rejected == 1 and queue.pending() == []
+    queue.add(good[1])
+    result = queue.flush()  # the batch is refused, so each goes alone: two stored, one kept aside
+    assert (result.sent, result.rejected) == (2, 1) and queue.pending() == []
     assert len(list((queue.folder / "rejected").glob("*.json"))) == 1
+    assert all(lrs.get(s["id"]) is not None for s in good)
 
 
 def test_no_network_unless_the_school_names_an_endpoint(tmp_path: Path) -> None:
@@ -223,3 +229,40 @@ def test_no_network_unless_the_school_names_an_endpoint(tmp_path: Path) -> None:
     assert not (tmp_path / "lrs-queue").exists()
     with pytest.raises(LrsError, match="http"):
         _ = LrsSettings("file:///etc/passwd").statements_url
+
+
+def test_from_the_command_line_play_sends_and_a_class_folder_can_be_sent(lrs: Ralph, tmp_path: Path) -> None:
+    lrs.start()
+    school_file = tmp_path / "school.yaml"
+    school_file.write_text(f"""\
+school: Test School
+safeguarding_lead: Ms Lead
+report_in_school: Tell a teacher.
+xapi: {{endpoint: "{lrs.endpoint}", username: {USER}, password: {PASSWORD}}}
+""", encoding="utf-8")
+    pack = tmp_path / "tiny.yaml"
+    pack.write_text(TINY_PACK, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    played = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--pack", str(pack), "--name", "Ola",
+                             "--school", str(school_file), "--data-dir", str(tmp_path / "ola")], input="2\n1\n",
+                            capture_output=True, text=True, cwd=root, timeout=120)
+    assert played.returncode == 0, played.stderr
+    [results] = (tmp_path / "ola" / "results").glob("*.jsonl")
+    ids = [json.loads(line)["id"] for line in results.read_text().splitlines()]
+    assert len(ids) == 5 and all(lrs.get(i) is not None for i in ids)  # sent as they were made
+    # A folder of results made without an LRS (say, handed in on a memory stick) can be sent later, and
+    # sending what is already there stores nothing twice.
+    handed_in = tmp_path / "handed-in"
+    handed_in.mkdir()
+    other = Recorder.open(tmp_path / "pia", "Pia", None, None)
+    play(other, ["keep-private", "refuse"])
+    (handed_in / "pia.jsonl").write_bytes(other.own_file.read_bytes())
+    (handed_in / "ola.jsonl").write_bytes(results.read_bytes())
+    sent = subprocess.run([sys.executable, "-m", "game", "results", "--send", str(handed_in), "--school",
+                           str(school_file), "--data-dir", str(tmp_path / "teacher")],
+                          capture_output=True, text=True, cwd=root, timeout=120)
+    assert sent.returncode == 0, sent.stderr
+    pia = [json.loads(line)["id"] for line in other.own_file.read_text().splitlines()]
+    assert f"Sent: {len(ids) + len(pia)}. Still waiting: 0." in sent.stdout
+    stored = lrs.stored_ids()
+    assert all(stored.count(i) == 1 for i in ids + pia)
