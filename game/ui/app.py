@@ -269,6 +269,9 @@ class App:
             self.screen = pygame.display.get_surface() or self.screen
             self.configure()
             return
+        if event.type == pygame.CONTROLLERDEVICEADDED:
+            self.start_gamepads()
+            return
         if event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN):
             self.invalidate()
             return
@@ -392,6 +395,18 @@ class App:
         if load is not None:
             load()
         self.sounds.load()
+        self.start_gamepads()
+
+    def start_gamepads(self) -> None:
+        """Gamepads, where present: their buttons become the same actions as keys."""
+        try:
+            from pygame._sdl2 import controller
+
+            controller.init()
+            self.pads = [controller.Controller(i) for i in range(controller.get_count())
+                         if controller.is_controller(i)]
+        except (ImportError, pygame.error):
+            self.pads = []
 
     async def run(self) -> int:
         import asyncio
@@ -409,7 +424,7 @@ class App:
             self.poll_watch()
             self.step(events)
             await asyncio.sleep(0)
-        self.speaker.stop()
+        self.speaker.close()
         pygame.quit()
         return 0
 

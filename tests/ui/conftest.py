@@ -93,4 +93,6 @@ def make_app(context: Context, tmp_path: Path) -> Iterator:
         return app, driver
 
     yield make
+    for app in apps:
+        app.speaker.close()
     pygame.quit()

@@ -173,3 +173,21 @@ def test_every_screen_is_reachable_and_leavable_by_keyboard(make_app) -> None:
     driver.press("back")
     assert app.scene.name == "title"
     assert seen >= {"title", "settings", "picker", "class-play", "help", "summary"}
+
+
+def test_touch_and_gamepad_work_like_clicks_and_keys(make_app) -> None:
+    app, driver = make_app()
+    button = next(b for b in app.scene.buttons if b.key == "settings")
+    w, h = app.screen.get_size()
+    pygame.event.post(pygame.event.Event(pygame.FINGERDOWN, x=button.rect.centerx / w, y=button.rect.centery / h,
+                                         finger_id=0, touch_id=0, dx=0, dy=0, pressure=1))
+    driver.frame()
+    assert app.scene.name == "settings"
+    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=pygame.CONTROLLER_BUTTON_B,
+                                         instance_id=0))
+    driver.frame()
+    assert app.scene.name == "title"
+    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, button=pygame.CONTROLLER_BUTTON_Y,
+                                         instance_id=0))
+    driver.frame()
+    assert app.scene.name == "help"
