@@ -7,6 +7,7 @@ command line's core; cli.py calls :func:`register` once.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -99,7 +100,10 @@ def cmd_assign(args: argparse.Namespace) -> int:
     library, _school = _library(args, own)
     try:
         due = parse_due(args.due) if args.due else None
-        assignment = make_assignment(args.class_label, ids, library, own_pack_paths=own, results=args.results,
+        # A folder typed on the command line means from here; the file keeps it whole (a relative path in a
+        # file written by hand means beside that file).
+        results = os.path.abspath(os.path.expanduser(args.results)) if args.results else None
+        assignment = make_assignment(args.class_label, ids, library, own_pack_paths=own, results=results,
                                      lang=args.lang, school=str(Path(args.school).resolve()) if args.school else None,
                                      due=due, home_page=args.home_page)
         out = Path(args.out or f"assignment-{assignment.class_label}.json")
