@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from packdata import SMALL_PACK
 
 from game.packs import BrokenPack, LoadedPack, load_pack
-from packdata import SMALL_PACK
 
 KNOWN = {"school", "childline", "ceop"}
 LINES = SMALL_PACK.splitlines()
