@@ -21,7 +21,7 @@ from game.help import School
 from game.i18n import _
 from game.packs.model import Pack
 from game.records.assignment import Assignment
-from game.records.lrs import LrsQueue, LrsSettings
+from game.records.lrs import LrsError, LrsQueue, LrsSettings
 from game.records.results import RESULTS_DIR, append_line, device_id, encode_statement, results_file
 from game.records.xapi import StatementMaker
 
@@ -54,12 +54,17 @@ class Recorder:
                 code = None
         maker = StatementMaker(nickname, assignment.class_label if assignment else None,
                                assignment.home_page if assignment else None, device, code)
-        lrs = None
+        lrs, problem = None, None
         if school is not None and school.xapi is not None:
-            lrs = LrsQueue(data_dir, LrsSettings(school.xapi.endpoint, school.xapi.username,
-                                                 school.xapi.password))
+            settings = LrsSettings(school.xapi.endpoint, school.xapi.username, school.xapi.password)
+            try:
+                lrs = LrsQueue(data_dir, settings) if settings.statements_url else None
+            except LrsError as error:  # results stay in the files; 'threecs results --send' can send them later
+                problem = _("Results are not sent to the learning record store: {error}").format(error=error)
         recorder = cls(data_dir, nickname, maker, device,
                        assignment.results_folder() if assignment else None, lrs)
+        if problem:
+            recorder.notices.append(problem)
         recorder.catch_up(force=True)
         return recorder
 
@@ -101,7 +106,11 @@ class Recorder:
         if self.class_folder is not None:
             self._to_class_folder(line)
         if self.lrs is not None:
-            self.lrs.add(statement)
+            try:
+                self.lrs.add(statement)
+            except OSError as error:  # the statement is still in the results file, so it can be sent later
+                self.notices.append(_("A result could not be queued for the learning record store ({error})."
+                                      ).format(error=error.strerror or error))
             self._send()
 
     def catch_up(self, force: bool = False) -> None:

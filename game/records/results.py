@@ -28,33 +28,40 @@ DEVICE_FILE = "device-id"
 SUFFIX = ".jsonl"
 
 
-def device_id(data_dir: Path) -> str:
-    """A random id for this device's data folder, made once (never derived from the machine or the user)."""
-    path = data_dir / DEVICE_FILE
+def _read_device(path: Path) -> str | None:
     try:
         found = path.read_text("ascii").strip()
-        if found.isalnum() and 4 <= len(found) <= 32:
-            return found
     except (OSError, UnicodeDecodeError):
-        pass
+        return None
+    return found if found.isalnum() and 4 <= len(found) <= 32 else None
+
+
+def device_id(data_dir: Path) -> str:
+    """A random id for this device's data folder, made once (never derived from the machine or the user).
+
+    Two copies of the game starting together must agree on it, so the file appears whole or not at all:
+    written under a temporary name, then linked into place (which fails if the other copy was first)."""
+    path = data_dir / DEVICE_FILE
+    found = _read_device(path)
+    if found:
+        return found
     data_dir.mkdir(parents=True, exist_ok=True)
     made = secrets.token_hex(4)
+    temp = data_dir / f".{DEVICE_FILE}.{os.getpid()}.{made}"
+    write_atomic(temp, made.encode("ascii"))
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-    except FileExistsError:  # another process made it first (or it was damaged): theirs wins, or replace it
-        try:
-            found = path.read_text("ascii").strip()
-            if found.isalnum() and 4 <= len(found) <= 32:
-                return found
-        except (OSError, UnicodeDecodeError):
-            pass
-        write_atomic(path, made.encode("ascii"))
+        os.link(temp, path)
         return made
-    try:
-        os.write(fd, made.encode("ascii"))
-        os.fsync(fd)
+    except FileExistsError:
+        return _read_device(path) or _replace_device(path, made)
+    except OSError:  # a file system without hard links
+        return _replace_device(path, made) if not path.exists() else (_read_device(path) or made)
     finally:
-        os.close(fd)
+        temp.unlink(missing_ok=True)
+
+
+def _replace_device(path: Path, made: str) -> str:
+    write_atomic(path, made.encode("ascii"))  # the old one was damaged: a new id, a new results file
     return made
 
 

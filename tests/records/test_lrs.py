@@ -229,6 +229,10 @@ def test_no_network_unless_the_school_names_an_endpoint(tmp_path: Path) -> None:
     assert not (tmp_path / "lrs-queue").exists()
     with pytest.raises(LrsError, match="http"):
         _ = LrsSettings("file:///etc/passwd").statements_url
+    odd = Recorder.open(tmp_path / "odd", "Sam", None, school("lrs.school.example/xapi"))  # no http://
+    assert odd.lrs is None and "not sent" in odd.notices[0]
+    play(odd, ["keep-private"])  # and the game goes on, keeping results in the file
+    assert len(odd.own_file.read_text().splitlines()) == 2
 
 
 def test_from_the_command_line_play_sends_and_a_class_folder_can_be_sent(lrs: Ralph, tmp_path: Path) -> None:
