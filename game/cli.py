@@ -24,6 +24,7 @@ from game.records import commands as records_commands
 if TYPE_CHECKING:  # the heavy layers load only when a command needs them (a fast first frame)
     from game.help import HelpDirectory, School
     from game.packs import Library, LoadedPack, Problem
+    from game.records.assignment import Assignment
 
 
 class UserError(Exception):
@@ -135,20 +136,26 @@ def load_context(args: argparse.Namespace) -> Context:
 
 
 # --- commands ------------------------------------------------------------------
-def cmd_play(args: argparse.Namespace) -> int:
-    assignment = None
-    if args.assignment:
-        from game.records.assignment import AssignmentError, open_assignment
+def assignment_from(args: argparse.Namespace) -> Assignment | None:
+    """``--assignment FILE|CODE``: the assignment, whose school file and language apply unless given."""
+    if not getattr(args, "assignment", None):
+        return None
+    from game.records.assignment import AssignmentError, open_assignment
 
-        try:
-            assignment = open_assignment(args.assignment)
-        except AssignmentError as error:
-            raise UserError(str(error)) from None
-        school_file = assignment.school_file()
-        if not args.school and school_file is not None:
-            args.school = str(school_file)
-        if assignment.lang and not args.lang:
-            set_language(assignment.lang)
+    try:
+        assignment = open_assignment(args.assignment)
+    except AssignmentError as error:
+        raise UserError(str(error)) from None
+    school_file = assignment.school_file()
+    if not args.school and school_file is not None:
+        args.school = str(school_file)
+    if assignment.lang and not args.lang:
+        set_language(assignment.lang)
+    return assignment
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    assignment = assignment_from(args)
     if not args.text and not args.pack and assignment is None:
         window_context: Context | LazyContext = LazyContext(args)  # the title shows first, packs load after
     else:

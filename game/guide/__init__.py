@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.i18n import _, set_language
+from game.i18n import _
 
 if TYPE_CHECKING:
     from game.packs import Library, Pack
@@ -72,7 +72,7 @@ def _assigned_packs(assignment: Assignment, library: Library, known_help: set[st
 def cmd_guide(args: argparse.Namespace) -> int:
     from babel.dates import format_date
 
-    from game.cli import UserError, load_context
+    from game.cli import UserError, assignment_from, load_context
     from game.guide.page import build_guide, render_html
     from game.i18n import locale_name
     from game.records.atomic import write_atomic
@@ -80,19 +80,7 @@ def cmd_guide(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise UserError(_("--out must name a file, not a folder: {path}").format(path=args.out))
-    assignment = None
-    if args.assignment:
-        from game.records.assignment import AssignmentError, open_assignment
-
-        try:
-            assignment = open_assignment(args.assignment)
-        except AssignmentError as error:
-            raise UserError(str(error)) from None
-        school_file = assignment.school_file()
-        if not args.school and school_file is not None:
-            args.school = str(school_file)
-        if assignment.lang and not args.lang:
-            set_language(assignment.lang)
+    assignment = assignment_from(args)
     context = load_context(args)
     notices: list[str] = []
     if assignment is not None:
