@@ -43,14 +43,20 @@ def env(real: bool) -> dict[str, str]:
     return result
 
 
-def first_frame(command: list[str], environment: dict[str, str]) -> float:
-    start = time.perf_counter()
+def started(command: list[str], environment: dict[str, str]) -> subprocess.Popen[str]:
+    """A process that has drawn its first frame (it says so on standard output)."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment,
                                text=True, cwd=ROOT)
     assert process.stdout is not None
     for line in process.stdout:
         if line.strip() == "first-frame":
             break
+    return process
+
+
+def first_frame(command: list[str], environment: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = started(command, environment)
     elapsed = time.perf_counter() - start
     process.kill()
     process.wait()
@@ -63,12 +69,7 @@ def cpu_seconds(pid: int) -> float:
 
 
 def idle_cpu(command: list[str], environment: dict[str, str], seconds: float) -> float:
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=environment,
-                               text=True, cwd=ROOT)
-    assert process.stdout is not None
-    for line in process.stdout:
-        if line.strip() == "first-frame":
-            break
+    process = started(command, environment)
     time.sleep(0.5)  # let start-up work finish
     before = cpu_seconds(process.pid)
     time.sleep(seconds)
