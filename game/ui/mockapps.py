@@ -38,7 +38,7 @@ def _text_part(text: str, role: str = "body", colour: str = "text", bold: bool =
     return Part(measure, draw)
 
 
-def _header(title: str, subtitle: str = "", initial: str = "") -> Part:
+def _header(title: str, subtitle: str = "", initial: str = "", app: str = "chat") -> Part:
     def avatar(p: Paint) -> int:
         return max(p.px(36), p.type.line_height("body", True), p.type.width(initial, "body", True) + p.px(8))
 
@@ -52,23 +52,23 @@ def _header(title: str, subtitle: str = "", initial: str = "") -> Part:
         return max(p.px(56), h + 2 * p.px(10), (avatar(p) + 2 * p.px(6)) if initial else 0)
 
     def draw(p: Paint, rect: pygame.Rect) -> None:
-        pygame.draw.rect(p.surface, p.theme["accent"], rect, border_top_left_radius=p.px(10),
-                         border_top_right_radius=p.px(10))
+        fill, ink = p.theme[f"app:{app}"], p.theme["on_app"]
+        pygame.draw.rect(p.surface, fill, rect, border_top_left_radius=p.px(10), border_top_right_radius=p.px(10))
         box = rect.inflate(-2 * p.px(14), -2 * p.px(10))
         if initial:
             size = avatar(p)
             centre = (box.left + size // 2, rect.centery) if not p.type.rtl else (box.right - size // 2, rect.centery)
-            pygame.draw.circle(p.surface, p.theme["on_accent"], centre, size // 2)
+            pygame.draw.circle(p.surface, ink, centre, size // 2)
             spot = pygame.Rect(0, 0, size, size)
             spot.center = centre
             p.type.line(p.surface, initial, "body", spot.move(0, (size - p.type.line_height("body", True)) // 2),
-                        p.theme["accent"], True, "center")
+                        fill, True, "center")
             box.width -= size + p.px(8)
             if not p.type.rtl:
                 box.left += size + p.px(8)
-        block = p.type.line(p.surface, title, "body", box, p.theme["on_accent"], True)
+        block = p.type.line(p.surface, title, "body", box, ink, True)
         if subtitle:
-            p.type.line(p.surface, subtitle, "small", box.move(0, block.height), p.theme["on_accent"])
+            p.type.line(p.surface, subtitle, "small", box.move(0, block.height), ink)
 
     return Part(measure, draw)
 
@@ -279,7 +279,7 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
         if app == "game":
             subtitle = _("Lobby chat") + (f" · {contact}" if contact else "")
         parts.append(_header(contact if app == "sms" and contact else name,
-                             "" if app == "sms" else subtitle, (contact or name)[:1].upper()))
+                             "" if app == "sms" else subtitle, (contact or name)[:1].upper(), app))
         image(screen.image, screen.alt)
         for message in screen.messages:
             who = labels.sender(message.from_, contact)
@@ -288,13 +288,13 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
         for button in screen.buttons:
             parts.append(_text_part(f"[ {button} ]", "small", "accent", True, 4))
     elif app == "feed":
-        parts.append(_header(name, _("Your feed")))
+        parts.append(_header(name, _("Your feed"), app="feed"))
         image(screen.image, screen.alt)
         for message in screen.messages:
             parts.append(_post(message, labels.sender(message.from_, contact) or name))
             image(message.image, message.alt)
     elif app == "video":
-        parts.append(_header(name, contact or ""))
+        parts.append(_header(name, contact or "", app="video"))
         parts.append(_video(screen.caption or ""))
         image(screen.image, screen.alt)
         if screen.messages:
@@ -319,7 +319,8 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
         sender = contact or ""
         if screen.address:
             sender = f"{sender} <{screen.address}>" if sender else screen.address
-        parts.append(_header(screen.subject or name, _("From: {sender}").format(sender=sender) if sender else ""))
+        parts.append(_header(screen.subject or name, _("From: {sender}").format(sender=sender) if sender else "",
+                             app="email"))
         image(screen.image, screen.alt)
         for message in screen.messages:
             who = labels.sender(message.from_, contact) if message.from_ not in ("them", "system") else ""

@@ -26,6 +26,7 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("unsafe", "background"), ("link", "device_screen"),
     *((f"category:{c}", "surface") for c in ("content", "contact", "conduct", "commerce")),
     *(("on_category", f"category:{c}") for c in ("content", "contact", "conduct", "commerce")),
+    *(("on_app", f"app:{a}") for a in ("chat", "sms", "game", "feed", "video", "email")),
 )
 
 
@@ -68,6 +69,8 @@ def load_theme(high_contrast: bool = False) -> Theme:
     for key, value in raw.items():
         if key == "categories":
             colours.update({f"category:{cat}": parse_colour(v) for cat, v in value.items()})
+        elif key == "apps":
+            colours.update({f"app:{app}": parse_colour(v) for app, v in value.items()})
         elif key != "name":
             colours[key] = parse_colour(value)
     return Theme(raw["name"], colours)
