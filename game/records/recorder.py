@@ -60,7 +60,7 @@ class Recorder:
             try:
                 lrs = LrsQueue(data_dir, settings) if settings.statements_url else None
             except LrsError as error:  # results stay in the files; 'threecs results --send' can send them later
-                problem = _("Results are not sent to the learning record store: {error}").format(error=error)
+                problem = str(error)
         recorder = cls(data_dir, nickname, maker, device,
                        assignment.results_folder() if assignment else None, lrs)
         if problem:
@@ -109,8 +109,8 @@ class Recorder:
             try:
                 self.lrs.add(statement)
             except OSError as error:  # the statement is still in the results file, so it can be sent later
-                self.notices.append(_("A result could not be queued for the learning record store ({error})."
-                                      ).format(error=error.strerror or error))
+                self.notices.append(_("Your results could not be saved on this computer ({error}).").format(
+                    error=error.strerror or error))
             self._send()
 
     def catch_up(self, force: bool = False) -> None:

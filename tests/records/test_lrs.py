@@ -230,7 +230,7 @@ def test_no_network_unless_the_school_names_an_endpoint(tmp_path: Path) -> None:
     with pytest.raises(LrsError, match="http"):
         _ = LrsSettings("file:///etc/passwd").statements_url
     odd = Recorder.open(tmp_path / "odd", "Sam", None, school("lrs.school.example/xapi"))  # no http://
-    assert odd.lrs is None and "not sent" in odd.notices[0]
+    assert odd.lrs is None and "must be an http:// or https:// address" in odd.notices[0]
     play(odd, ["keep-private"])  # and the game goes on, keeping results in the file
     assert len(odd.own_file.read_text().splitlines()) == 2
 
