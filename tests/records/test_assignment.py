@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from recpacks import TINY_PACK, write_tiny
 
-from game.help import load_directory
-from game.packs import bundled_paths, load_library
+from game.help import HelpDirectory, load_directory
+from game.packs import Library, bundled_paths, load_library
 from game.records.assignment import Assignment, AssignmentError, load, open_assignment, save
 from game.records.playing import arrange_library
 from game.records.teacher import latest_report, make_assignment, make_report, publish, report_sources
@@ -39,8 +39,11 @@ def folder_pack(where: Path) -> Path:
     return folder
 
 
+OwnLibrary = tuple[Library, HelpDirectory, Path, Path]
+
+
 @pytest.fixture
-def library_with_own(tmp_path: Path):  # type: ignore[no-untyped-def]
+def library_with_own(tmp_path: Path) -> OwnLibrary:
     own_file = write_tiny(tmp_path / "teacher")
     own_folder = folder_pack(tmp_path / "teacher")
     directory = load_directory()
@@ -49,7 +52,7 @@ def library_with_own(tmp_path: Path):  # type: ignore[no-untyped-def]
     return library, directory, own_file, own_folder
 
 
-def test_the_file_carries_the_teachers_own_packs_and_reads_back(tmp_path: Path, library_with_own) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_carries_the_teachers_own_packs_and_reads_back(tmp_path: Path, library_with_own: OwnLibrary) -> None:
     library, directory, own_file, own_folder = library_with_own
     assignment = make_assignment("7b", ["content-7-11"], library, own_pack_paths=[own_file, own_folder],
                                  results="class-7b", lang="cy", due=date(2025, 3, 14))
@@ -93,7 +96,8 @@ def test_damaged_newer_and_missing_files_are_clear_messages(tmp_path: Path) -> N
     assert open_assignment("7b-m4cp-ex") == Assignment("7B", ("content-7-11", "contact-7-11"))
 
 
-def test_the_teacher_screen_functions_make_a_code_and_the_latest_report(tmp_path: Path, library_with_own) -> None:  # type: ignore[no-untyped-def]
+def test_the_teacher_screen_functions_make_a_code_and_the_latest_report(tmp_path: Path,
+                                                                        library_with_own: OwnLibrary) -> None:
     library = library_with_own[0]
     data = tmp_path / "teacher-data"
     shared = tmp_path / "share" / "7B"

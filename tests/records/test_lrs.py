@@ -142,7 +142,7 @@ def lrs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ralph]:
 
 
 def school(endpoint: str, password: str = PASSWORD) -> School:
-    return School(school="Test School", safeguarding_lead="Ms Lead", report_in_school="Tell a teacher.",
+    return School(school="Test School", region="gb", safeguarding_lead="Ms Lead", report_in_school="Tell a teacher.",
                   xapi=XapiEndpoint(endpoint=endpoint, username=USER, password=password))
 
 
@@ -223,7 +223,8 @@ def test_a_statement_the_lrs_refuses_is_kept_aside_not_lost(lrs: Ralph, tmp_path
 
 
 def test_no_network_unless_the_school_names_an_endpoint(tmp_path: Path) -> None:
-    recorder = Recorder.open(tmp_path, "Sam", None, School(school="S", safeguarding_lead="L", report_in_school="R"))
+    no_lrs = School(school="S", region="gb", safeguarding_lead="L", report_in_school="R")
+    recorder = Recorder.open(tmp_path, "Sam", None, no_lrs)
     assert recorder.lrs is None
     play(recorder, ["keep-private"])
     assert not (tmp_path / "lrs-queue").exists()

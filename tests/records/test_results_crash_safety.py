@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from recpacks import play_through, tiny_pack
@@ -36,7 +37,7 @@ def _writer(data: str, name: str, folder: str, start: multiprocessing.synchroniz
 def test_thirty_learners_writing_to_one_folder_at_once_lose_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "share"
     folder.mkdir()
-    context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    context: Any = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     start = context.Event()
     # Pairs of writers share a device and a nickname, so they append to the very same file at once too.
     writers = [context.Process(target=_writer, args=(str(tmp_path / f"device-{n // 2}"), f"Learner {n // 2}",
