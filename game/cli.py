@@ -329,6 +329,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def remembered_language(args: argparse.Namespace) -> str:
+    """The language chosen in the game's settings on this computer, else the computer's own."""
+    from game.i18n import system_language
+
+    try:
+        raw = json.loads((default_data_dir(getattr(args, "data_dir", None)) / "settings.json").read_text("utf-8"))
+        saved = raw.get("language") if isinstance(raw, dict) else None
+    except (OSError, ValueError):
+        saved = None
+    return saved if isinstance(saved, str) and saved else system_language()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -337,7 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play"])
-    set_language(getattr(args, "lang", None) or os.environ.get("THREECS_LANG"))
+    set_language(getattr(args, "lang", None) or os.environ.get("THREECS_LANG") or remembered_language(args))
     try:
         return int(args.func(args))
     except UserError as error:

@@ -39,3 +39,26 @@ def context():  # type: ignore[no-untyped-def]
     from game.cli import load_context
 
     return load_context(argparse.Namespace(data_dir=None, school=None, pack=None, lang=None))
+
+
+@pytest.fixture
+def make_app_for_language(context):  # type: ignore[no-untyped-def]
+    """A game window (dummy driver) on a fresh data folder, with no language given."""
+    from game.ui.app import App
+
+    apps = []
+
+    def make(data):  # type: ignore[no-untyped-def]
+        app = App(context, data)
+        apps.append(app)
+        return app
+
+    yield make
+    import pygame
+
+    from game.i18n import set_language
+
+    for app in apps:
+        app.speaker.close()
+    set_language("en")
+    pygame.quit()

@@ -63,6 +63,23 @@ def set_language(lang: str | None) -> str:
     return _language
 
 
+SHIPPED = ("en", "cy", "pl", "ur")
+
+
+def system_language() -> str:
+    """The computer's language, where it is one we ship; else English."""
+    import locale
+    import os
+
+    for name in (os.environ.get("LANGUAGE", "").split(":")[0], os.environ.get("LC_ALL"),
+                 os.environ.get("LC_MESSAGES"), os.environ.get("LANG"), locale.getlocale()[0]):
+        if name:
+            code = name.split("_")[0].split(".")[0].lower()
+            if code in SHIPPED:
+                return code
+    return "en"
+
+
 def language() -> str:
     return _language
 

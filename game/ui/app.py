@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.i18n import _, set_language
+from game.i18n import _, set_language, system_language
 from game.ui.input import QUICK_EXIT_SECONDS, Act, Action, InputMap
 from game.ui.scene import Scene
 from game.ui.settings import load_settings, save_settings
@@ -40,18 +40,6 @@ TITLE = "Three Cs"
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 600)
 TRANSITION = 0.18  # seconds; none with reduced motion
-
-
-def system_language() -> str:
-    import locale
-
-    for name in (os.environ.get("LANGUAGE", "").split(":")[0], os.environ.get("LC_ALL"),
-                 os.environ.get("LC_MESSAGES"), os.environ.get("LANG"), locale.getlocale()[0]):
-        if name:
-            code = name.split("_")[0].split(".")[0].lower()
-            if code in ("en", "cy", "pl", "ur"):
-                return code
-    return "en"
 
 
 class App:

@@ -11,6 +11,7 @@ import pytest
 from packdata import SMALL_PACK
 from uicheck import overflowing
 
+from game.i18n import set_language
 from game.ui.screenshots import make_app as make_shot_app
 from game.ui.screenshots import screens, settle
 from game.ui.theme import TEXT_PAIRS, contrast, load_theme
@@ -18,9 +19,11 @@ from game.ui.theme import TEXT_PAIRS, contrast, load_theme
 
 @pytest.mark.parametrize("size, scale, language", [
     ((1280, 720), 2.0, "en"), ((800, 600), 2.0, "en"), ((1920, 1080), 1.0, "en"), ((800, 600), 2.0, "ur"),
+    ((1280, 720), 2.0, "ur"), ((800, 600), 2.0, "cy"), ((800, 600), 2.0, "pl"), ((1280, 720), 1.0, "pl"),
 ])
-def test_no_text_outside_its_box_on_every_screen(context, tmp_path: Path, size, scale, language) -> None:
+def test_no_text_outside_its_box_on_every_screen(context, tmp_path: Path, size, scale, language, request) -> None:
     app = make_shot_app(context, tmp_path, size=size, text_scale=scale, language=language)
+    request.addfinalizer(lambda: set_language("en"))
     problems = {}
     names = []
     for name in screens(app):
