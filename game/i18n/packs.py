@@ -64,7 +64,10 @@ def walk_pack(data: dict[str, Any], visit: Visit) -> None:
             each(screen, SCREEN_FIELDS, f"{step_at}/screen", (*t_loc, "screen"))
             items(screen.get("buttons") or [], f"{step_at}/screen/button", (*t_loc, "screen", "buttons"))
             for m, message in dicts(screen.get("messages")):
-                each(message, MESSAGE_FIELDS, f"{step_at}/message/{m + 1}", (*t_loc, "screen", "messages", m))
+                m_at, m_loc = f"{step_at}/message/{m + 1}", (*t_loc, "screen", "messages", m)
+                each(message, MESSAGE_FIELDS, m_at, m_loc)
+                if any(ch.isalpha() for ch in str(message.get("time") or "")):  # "Yesterday", not "16:42"
+                    each(message, ("time",), m_at, m_loc)
             each(step, STEP_FIELDS, step_at, t_loc)
             for c, choice in dicts(step.get("choices")):
                 each(choice, CHOICE_FIELDS, f"{step_at}/{choice.get('id')}", (*t_loc, "choices", c))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.paths import assets_dir
+from game.ui.bidi import Run, has_arabic, right_to_left, runs, visual
 
 ROLE_SIZES = {"small": 18, "body": 22, "large": 28, "title": 40, "huge": 60}
 FONT_FILES = {
@@ -54,51 +55,6 @@ def _bytes(surface: pygame.Surface) -> int:
 def _pictograph(ch: str) -> bool:
     """Emoji and other pictographs: our text fonts have no glyph for them (a box would show)."""
     return ch in "\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Co", "Cn", "Cs")
-
-
-def _arabic(ch: str) -> bool:
-    o = ord(ch)
-    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
-
-
-def _kind(ch: str) -> str:
-    """'R' Arabic-script letters, 'D' digits (always left to right), 'L' other letters, '' neutral."""
-    if ch.isdigit():
-        return "D"
-    if _arabic(ch):
-        return "R" if ch.isalpha() or unicodedata.category(ch).startswith("M") else ""
-    return "L" if ch.isalpha() else ""
-
-
-def runs(text: str) -> list[tuple[str, str]]:
-    """Split text into runs of one script; spaces and punctuation join the run before them."""
-    result: list[tuple[str, str]] = []
-    pending = ""
-    for ch in text:
-        kind = _kind(ch)
-        if not kind:
-            if result:
-                result[-1] = (result[-1][0] + ch, result[-1][1])
-            else:
-                pending += ch
-            continue
-        if result and result[-1][1] == kind:
-            result[-1] = (result[-1][0] + ch, kind)
-        else:
-            result.append((pending + ch, kind))
-            pending = ""
-    if pending:
-        result.append((pending, "L"))
-    return result
-
-
-def right_to_left(text: str) -> bool:
-    """A paragraph's direction: that of its first strong letter (the Unicode bidi rule P2)."""
-    for ch in text:
-        kind = _kind(ch)
-        if kind in ("R", "L"):
-            return kind == "R"
-    return False
 
 
 class Typesetter:
@@ -158,17 +114,17 @@ class Typesetter:
             self._clean[key] = found
         return found
 
-    def _run_font(self, kind: str, role: str, bold: bool) -> pygame.font.Font:
-        return self._font("urdu", role, bold) if kind == "R" else self.font(role, bold)
+    def _run_font(self, run: Run, role: str, bold: bool) -> pygame.font.Font:
+        return self._font("urdu", role, bold) if run.urdu else self.font(role, bold)
 
     def width(self, text: str, role: str, bold: bool = False) -> int:
         key = (text, role, bold)
         found = self._widths.get(key)
         if found is None:
-            if not any(_arabic(ch) for ch in text):
+            if not has_arabic(text):
                 found = self.font(role, bold).size(text)[0]
             else:
-                found = sum(self._run_font(kind, role, bold).size(part)[0] for part, kind in runs(text))
+                found = sum(self._run_font(run, role, bold).size(run.text)[0] for run in runs(text))
             self._widths[key] = found
         return found
 
@@ -191,20 +147,18 @@ class Typesetter:
                     word = word[cut:]
                 current = word
             lines.append(current)
-        arabic = self.rtl and any(_arabic(ch) for ch in text)
+        arabic = self.rtl and has_arabic(text)
         line_height = self.line_height(role, bold) if arabic else self.font(role, bold).get_linesize()
         widest = max((self.width(line, role, bold) for line in lines), default=0)
         return TextBlock(tuple(lines), role, bold, widest, line_height * len(lines), line_height)
 
     def _compose(self, text: str, role: str, colour: Colour, bold: bool) -> pygame.Surface:
         """One line of mixed scripts, its runs placed in visual order."""
-        parts = runs(text)
-        if not any(kind == "R" for _part, kind in parts):
+        if not has_arabic(text):
             return self.font(role, bold).render(text, True, colour)
         height = self.line_height(role, bold)
-        surfaces = [self._run_font(kind, role, bold).render(part, True, colour) for part, kind in parts if part]
-        if right_to_left(text):
-            surfaces.reverse()
+        surfaces = [self._run_font(run, role, bold).render(run.text, True, colour)
+                    for run in visual(runs(text), right_to_left(text)) if run.text]
         line = pygame.Surface((max(1, sum(s.get_width() for s in surfaces)), height), pygame.SRCALPHA)
         x = 0
         for surface in surfaces:
