@@ -40,7 +40,7 @@ def _shown(path: Path | str) -> str:
 
 
 # --- shared set-up --------------------------------------------------------------
-@dataclass
+@dataclass(eq=False, repr=False)
 class Context:
     directory: HelpDirectory
     library: Library

@@ -6,8 +6,8 @@ keyboard alone, by mouse, by touch and by gamepad without extra code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 import pygame
 
@@ -33,8 +33,7 @@ class Act(str, Enum):
     KEY = "key"  # any other key (screens that want a letter: the teacher entrance)
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     act: Act
     number: int = 0
     pos: tuple[int, int] = (0, 0)

@@ -9,8 +9,7 @@ focus the same way. Lifecycle, after Tuxemon: enter, pause, resume, exit.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 DrawFn = Callable[[Paint, pygame.Rect], None]
 
 
-@dataclass
-class Op:
+class Op(NamedTuple):
     rect: pygame.Rect  # content coordinates
     draw: DrawFn
 

@@ -12,7 +12,7 @@ TEXT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 LANGUAGES = ("en", "cy", "pl", "ur")
 
 
-@dataclass
+@dataclass(repr=False)
 class Settings:
     version: int = 1
     language: str = ""  # empty: from the system locale on first run

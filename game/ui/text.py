@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pygame
 
@@ -29,8 +29,7 @@ _CACHE_BYTES = 12 * 1024 * 1024  # rendered lines kept for reuse; the oldest go 
 Colour = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class TextBlock:
+class TextBlock(NamedTuple):
     lines: tuple[str, ...]
     role: str
     bold: bool
@@ -39,8 +38,7 @@ class TextBlock:
     line_height: int
 
 
-@dataclass
-class Drawn:
+class Drawn(NamedTuple):
     """One line of text as drawn, with the box it had to stay inside (for the fit tests)."""
 
     text: str

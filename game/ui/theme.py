@@ -7,7 +7,6 @@ text only in one of these pairs, and a test checks each pair's contrast ratio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import yaml
@@ -49,10 +48,12 @@ def contrast(a: Colour, b: Colour) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-@dataclass(frozen=True)
 class Theme:
-    name: str
-    colours: dict[str, Colour]
+    """Named colours (a plain class: no generated code to compile before the first frame)."""
+
+    def __init__(self, name: str, colours: dict[str, Colour]) -> None:
+        self.name = name
+        self.colours = colours
 
     def __getitem__(self, role: str) -> Colour:
         return self.colours[role]

@@ -18,7 +18,7 @@ from game.ui.theme import Colour, Theme
 MIN_TARGET = 48  # px: the smallest button at 100%
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # few generated methods: the first frame comes sooner
 class Paint:
     """What a widget needs to draw itself."""
 
@@ -97,7 +97,7 @@ def outcome_icon(paint: Paint, outcome: str, centre: tuple[int, int], size: int)
         pygame.draw.circle(paint.surface, ink, (x, y + r // 2), max(2, s // 2 + 1))
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # a button is itself: compared by identity
 class Button:
     """A focusable thing: label, what it does, and where layout put it (content coordinates)."""
 
@@ -168,7 +168,7 @@ class Button:
             focus_ring(paint, rect)
 
 
-@dataclass
+@dataclass(eq=False, repr=False)
 class TextField(Button):
     """A box to type in (a nickname, a code, a class label). Enter does ``on_activate``."""
 
