@@ -16,6 +16,7 @@ import unicodedata
 from typing import NamedTuple
 
 MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›"}
 
 
 class Run(NamedTuple):
@@ -51,18 +52,45 @@ def has_arabic(text: str) -> bool:
     return any(arabic(ch) for ch in text)
 
 
+def _part_of_number(text: str, i: int) -> bool:
+    """Signs that belong to a number (rules W4 and W5): 50%, £4.99, 1,200, 16:42, #1."""
+    ch = text[i]
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "%٪‰°" and before.isdigit():
+        return True
+    if ch in "£$€#+-" and after.isdigit():
+        return True
+    return ch in ".,:/" and before.isdigit() and after.isdigit()
+
+
 def runs(text: str) -> list[Run]:
     """Logical-order runs, each of one direction and one font."""
     base = "R" if right_to_left(text) else "L"
     kinds = [strong(ch) for ch in text]
     resolved: list[str] = []
+    opened: list[tuple[str, str]] = []  # (closing bracket, direction given to its opening one)
     for i, kind in enumerate(kinds):
+        ch = text[i]
         if kind:
             resolved.append(kind)
             continue
+        if _part_of_number(text, i):
+            resolved.append("L")
+            continue
+        if opened and ch == opened[-1][0]:  # a closing bracket goes the way its pair went (rule N0)
+            resolved.append(opened.pop()[1])
+            continue
         before = next((k for k in reversed(kinds[:i]) if k), base)
         after = next((k for k in kinds[i + 1:] if k), base)
-        resolved.append(before if before == after else base)
+        direction = before if before == after else base
+        if ch in PAIRS:
+            close = PAIRS[ch]
+            inside = text[i + 1:text.find(close, i + 1)] if close in text[i + 1:] else ""
+            inner = next((strong(c) for c in inside if strong(c)), "")
+            direction = inner if inner and (inner == before or inner == base) else direction
+            opened.append((close, direction))
+        resolved.append(direction)
     result: list[Run] = []
     for ch, direction in zip(text, resolved, strict=True):
         rtl = direction == "R"

@@ -36,3 +36,8 @@ def test_arabic_question_mark_goes_with_urdu() -> None:
 def test_english_text_is_left_to_right() -> None:
     assert not right_to_left("Report Remove")
     assert drawn("Report Remove") == ["Report Remove"]
+
+
+def test_percent_and_currency_stay_with_their_numbers() -> None:
+    assert any("0 (0%)" in part or "(0%)" in part for part in drawn("لین دین: 6 میں سے 0 (0%)"))
+    assert any("£4.99" in part for part in drawn("صرف £4.99 میں"))
