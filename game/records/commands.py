@@ -47,6 +47,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     report.add_argument("--html", metavar="FILE", help=_("write the report as a web page (with charts)"))
     report.add_argument("--csv", metavar="FILE", help=_("write the learners' table for a spreadsheet"))
     report.add_argument("--initials", action="store_true", help=_("show learners by their initials only"))
+    report.add_argument("--assignment", metavar="FILE|CODE",
+                        help=_("count completion against this assignment's packs"))
     report.add_argument("--pack", action="append", metavar="PATH",
                         help=_("your own pack file or folder, for the words of its choices"))
     report.set_defaults(func=cmd_report)
@@ -137,7 +139,15 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise _user_error(_("Results file or folder not found: {paths}").format(paths=", ".join(missing)))
     extra = [Path(p) for p in args.pack or []]
     library, _school = _library(args, extra)
-    report = build(sources, library)
+    assigned: tuple[str, ...] = ()
+    if args.assignment:
+        from game.records.assignment import AssignmentError, open_assignment
+
+        try:
+            assigned = open_assignment(args.assignment).packs
+        except AssignmentError as error:
+            raise _user_error(str(error)) from None
+    report = build(sources, library, assigned)
     try:
         if args.html:
             write_html(report, Path(args.html), args.initials)

@@ -57,12 +57,14 @@ class Learner:
     risky_choices: set[tuple[str, str, str, str]] = field(default_factory=set)
     _mastery: tuple[int, dict[str, Mastery]] | None = field(default=None, repr=False, compare=False)
 
-    def completion(self, counts: dict[str, int]) -> tuple[int, int | None]:
-        """Scenarios finished, and how many the packs they started have (None if a pack is unknown)."""
+    def completion(self, counts: dict[str, int], assigned: tuple[str, ...] = ()) -> tuple[int, int | None]:
+        """Scenarios finished, and how many there are in the packs they started and the packs assigned
+        (None if a pack is unknown): a learner who never opened an assigned pack is not complete."""
         done = len(self.scenarios)
-        if any(pack not in counts for pack in self.packs_started):
+        packs = self.packs_started | set(assigned)
+        if any(pack not in counts for pack in packs):
             return done, None
-        return done, max(done, sum(counts[pack] for pack in self.packs_started))
+        return done, max(done, sum(counts[pack] for pack in packs))
 
     def mastery(self) -> dict[str, Mastery]:
         """Per C, from the latest attempt at each scenario; worked out once (the report asks three times)."""
@@ -118,6 +120,7 @@ class Report:
     sources: list[str]
     scenario_counts: dict[str, int]
     statements: int = 0
+    assigned: tuple[str, ...] = ()  # pack ids of the assignment the report is about, if one was given
 
     @property
     def empty(self) -> bool:
@@ -284,10 +287,13 @@ def quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def build(paths: Iterable[Path], library: Library | None = None) -> Report:
-    """The report over results files and folders; packs (if given) supply titles and the choices' words."""
+def build(paths: Iterable[Path], library: Library | None = None, assigned: tuple[str, ...] = ()) -> Report:
+    """The report over results files and folders; packs (if given) supply titles and the choices' words;
+    ``assigned`` pack ids count towards every learner's completion, started or not."""
     with quiet_gc():
-        return _build(list(paths), library)
+        report = _build(list(paths), library)
+    report.assigned = tuple(assigned)
+    return report
 
 
 def _build(paths: list[Path], library: Library | None) -> Report:

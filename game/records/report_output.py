@@ -97,7 +97,7 @@ def learner_rows(report: Report, group: ClassReport, show_initials: bool) -> lis
     shown: dict[str, int] = {}
     for learner in group.learners:
         name = _display_name(learner, show_initials, shown)
-        done, total = learner.completion(report.scenario_counts)
+        done, total = learner.completion(report.scenario_counts, report.assigned)
         mastery = {cat: m.scaled for cat, m in learner.mastery().items()}
         rows.append(LearnerRow(name, group.label, mastery, done, total, len(learner.packs_finished),
                                learner.risky, learner.answered, learner.last_seen))

@@ -155,3 +155,16 @@ def test_the_latest_attempt_at_a_scenario_counts(tmp_path: Path) -> None:
     assert learner.mastery()["contact"].scaled == 1.0 and learner.risky == 2
     lines = [json.loads(x) for p in folder.glob("*.jsonl") for x in p.read_text().splitlines()]
     assert len({s["id"] for s in lines}) == len(lines)
+
+
+def test_completion_counts_every_assigned_pack_even_one_never_opened(class_folder: Path) -> None:
+    from game.packs import bundled_paths, load_library
+
+    bundled = load_library(bundled_paths(), {"school", "childline", "ceop", "report-harmful-content", "report-remove",
+                                             "iwf", "report-fraud", "ncsc-phishing", "action-counters-terrorism",
+                                             "police-emergency", "nspcc-helpline", "posh", "meic"})
+    library = Library(packs=[tiny_loaded(), *bundled.packs])
+    report = build([class_folder], library, ("tiny-pack", "content-7-11"))
+    sam = next(learner for group in report.classes for learner in group.learners if learner.nickname == "Sam")
+    extra = len(library.get("content-7-11").pack.scenarios)  # type: ignore[union-attr]
+    assert sam.completion(report.scenario_counts, report.assigned) == (2, 2 + extra)

@@ -29,6 +29,7 @@ class HelpScene(Scene):
         flow.text(_("If something online has worried or upset you, you are not in trouble. Tell someone."),
                   "large", "text")
         flow.text(_("If someone is in danger right now, call 999."), "body", "unsafe", True)
+        flow.text(_("Quick exit: press Esc twice to hide the game at once."), "body", "muted")
         school_card(flow, directory)
         fitting = directory.services_for(self.fitting)
         if fitting:
