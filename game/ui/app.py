@@ -81,6 +81,7 @@ class App:
         self.store: ProgressStore | None = None
         self.recorder: Recorder | None = None
         self.assignment: Assignment | None = None
+        self._library: Library | None = None
         self.transition_started = -1.0
         self.previous_frame: pygame.Surface | None = None
         self.pending_speech = False
@@ -223,20 +224,24 @@ class App:
             assignment = open_assignment(text)
         except AssignmentError as error:
             return str(error)
-        packs, notices = arrange_library(assignment, self.library, self.directory, self.data_dir)
+        from game.packs import Library
+
+        own = Library(packs=list(self.library.packs), broken=list(self.library.broken))
+        packs, notices = arrange_library(assignment, own, self.directory, self.data_dir)
+        self._library = own  # this window's copy, in the assignment's order
         self.assignment = assignment
         self.assigned_ids = [p.pack.id for p in packs]
         self.notices[:0] = [assignment_intro(assignment), *notices]
         return ""
 
     def session_for(self, loaded_pack_id: str) -> Session:
-        loaded = self.context.library.get(loaded_pack_id)
+        loaded = self.library.get(loaded_pack_id)
         assert loaded is not None and self.store is not None
         return self.store.session_for(loaded.pack)
 
     @property
     def library(self) -> Library:
-        return self.context.library
+        return self._library if self._library is not None else self.context.library
 
     @property
     def directory(self) -> HelpDirectory:
@@ -430,6 +435,10 @@ def run_window(args: argparse.Namespace, context: Context | LazyContext) -> int:
               name=args.name)
     app.push(TitleScene(app))
     app.first_frame()
+    if getattr(args, "assignment", None):  # --assignment FILE|CODE: its packs come first
+        problem = app.use_assignment(args.assignment)
+        if problem:
+            app.notices.append(problem)
     if context.chosen:  # --pack: straight to the pack (with --watch, reloading it when it is saved)
         from game.ui.scenes.play import start_pack
 

@@ -71,3 +71,20 @@ def test_playing_writes_xapi_results(make_app, tmp_path) -> None:
              for line in f.read_text().splitlines()]
     assert any(s["verb"]["id"].endswith("answered") for s in lines)
     assert all("mbox" not in s["actor"] for s in lines)
+
+
+def test_assignment_given_on_the_command_line_puts_its_packs_first(context, tmp_path) -> None:
+    from game.records.teacher import make_assignment, publish
+    from game.ui.app import App
+    from game.ui.scenes.picker import PickerScene
+
+    made = publish(make_assignment("8C", ["conduct-11-14"], context.library), tmp_path / "8C.json", tmp_path)
+    app = App(context, tmp_path / "data")
+    problem = app.use_assignment(str(made.path))
+    assert problem == "" and app.assigned_ids == ["conduct-11-14"]
+    app.sign_in("Sam")
+    app.push(PickerScene(app))
+    app.draw()
+    assert [b.key for b in app.scene.buttons if b.key.startswith("pack-")][0] == "pack-conduct-11-14"
+    assert context.library is not app.library  # the game's shared library is left in its own order
+    app.speaker.close()
