@@ -12,6 +12,7 @@ not be delivered waits on this device and goes with the next statement.
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,13 @@ class Recorder:
     _warned_folder: bool = field(default=False, repr=False)
     _warned_lrs: bool = field(default=False, repr=False)
     _warned_own: bool = field(default=False, repr=False)
+    background: bool = False  # send to the LRS in a thread (the game window) or in line (the terminal)
+    _sender: threading.Thread | None = field(default=None, repr=False)
+    _sending_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path, nickname: str, assignment: Assignment | None = None,
-             school: School | None = None) -> Recorder:
+             school: School | None = None, background: bool = False) -> Recorder:
         """A recorder for one learner; sends anything left waiting from last time."""
         device = device_id(data_dir)
         code = None
@@ -62,7 +66,7 @@ class Recorder:
             except LrsError as error:  # results stay in the files; 'threecs results --send' can send them later
                 problem = str(error)
         recorder = cls(data_dir, nickname, maker, device,
-                       assignment.results_folder() if assignment else None, lrs)
+                       assignment.results_folder() if assignment else None, lrs, background=background)
         if problem:
             recorder.notices.append(problem)
         recorder.catch_up(force=True)
@@ -158,6 +162,24 @@ class Recorder:
             waiting.unlink(missing_ok=True)
 
     def _send(self, force: bool = False) -> None:
+        """Send the queue now, or (in the game window) in a background thread, one at a time, so a
+        slow or unreachable learning record store never freezes the screen."""
+        if not self.background:
+            self._flush(force)
+            return
+        with self._sending_lock:
+            if self._sender is not None and self._sender.is_alive():
+                return  # the running send picks up what was queued; the next statement retries
+            self._sender = threading.Thread(target=self._flush, args=(force,), daemon=True)
+            self._sender.start()
+
+    def wait_for_sending(self, seconds: float = 10.0) -> None:
+        """Before the game closes: give a send in progress a moment to finish (the queue keeps the rest)."""
+        sender = self._sender
+        if sender is not None:
+            sender.join(timeout=seconds)
+
+    def _flush(self, force: bool = False) -> None:
         assert self.lrs is not None
         outcome = self.lrs.flush(force=force)
         if outcome.problem and outcome.waiting and not self._warned_lrs:

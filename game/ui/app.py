@@ -212,7 +212,7 @@ class App:
         self.notices.extend(self.store.notices)
         try:
             self.recorder = Recorder.open(self.data_dir, self.store.nickname, self.assignment,
-                                          self.directory.school)
+                                          self.directory.school, background=True)
         except OSError as error:  # results are a bonus: a read-only folder must not stop play
             self.recorder = None
             self.notices.append(_("Results cannot be saved here: {error}").format(error=error))
@@ -423,6 +423,8 @@ class App:
             # (about 2% of a core here); a 25 ms sleep costs 0.4% and adds at most 25 ms to a key press.
             await asyncio.sleep(0 if busy or self.animating() else IDLE_SLEEP)
         self.speaker.close()
+        if self.recorder is not None:
+            self.recorder.wait_for_sending()
         pygame.quit()
         return 0
 

@@ -271,3 +271,27 @@ xapi: {{endpoint: "{lrs.endpoint}", username: {USER}, password: {PASSWORD}}}
     assert f"Sent: {len(ids) + len(pia)}. Still waiting: 0." in sent.stdout
     stored = lrs.stored_ids()
     assert all(stored.count(i) == 1 for i in ids + pia)
+
+
+def test_in_the_game_window_sending_never_holds_up_play(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window's recorder sends in a background thread: a stuck LRS does not stop the next choice."""
+    import threading
+
+    endpoint = "http://127.0.0.1:9/xapi/"  # nothing listens there
+    recorder = Recorder.open(tmp_path, "Sam", None, school(endpoint), background=True)
+    recorder.wait_for_sending()  # the catch-up send that opening starts
+    assert recorder.lrs is not None
+    release, threads = threading.Event(), []
+    real_flush = recorder.lrs.flush
+
+    def stuck_flush(force: bool = False):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread())
+        release.wait()
+        return real_flush(force=force)
+
+    monkeypatch.setattr(recorder.lrs, "flush", stuck_flush)
+    play(recorder, ["keep-private"])  # returns although the send is still stuck
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert recorder.own_file.exists() and recorder.lrs.pending()  # kept on disk meanwhile
+    release.set()
+    recorder.wait_for_sending()
