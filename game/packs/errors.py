@@ -80,6 +80,9 @@ def _message(error: dict[str, Any], loc: Path_, model: type[BaseModel] | None) -
                  "commerce").format(name=name), True
     if kind in ("literal_error", "enum"):
         expected = str(ctx.get("expected", "")).replace("'", "")
+        options = [e.strip() for e in expected.replace(" or ", ",").split(",")]
+        if isinstance(got, str) and got in options:  # format: "1" where the number 1 is meant
+            return _("'{name}' must be the number {got}, without quotes").format(name=name, got=got), False
         close = difflib.get_close_matches(str(got), [e.strip() for e in expected.replace(" or ", ",").split(",")],
                                           n=1, cutoff=0.6)
         hint = _(" (did you mean '{known}'?)").format(known=close[0]) if close else ""

@@ -189,3 +189,9 @@ def test_folded_text_has_no_trailing_newline(write_pack) -> None:
     result = load_pack(write_pack(text), KNOWN_HELP)
     assert isinstance(result, LoadedPack)
     assert result.pack.scenarios[0].steps[0].choices[1].feedback == "Good. Personal details stay private."
+
+
+def test_a_quoted_number_is_explained(write_pack) -> None:
+    result = load_pack(write_pack(SMALL_PACK.replace("format: 1", 'format: "1"')), KNOWN_HELP)
+    assert isinstance(result, BrokenPack)
+    assert any(p.line == 1 and "must be the number 1, without quotes" in p.message for p in result.problems)
