@@ -42,7 +42,8 @@ class TextPlayer:
 
     def ask(self, count: int, allow_zero: bool = False) -> int:
         low = 0 if allow_zero else 1
-        question = _("Type a number from {low} to {high} and press Enter:").format(low=low, high=count)
+        question = _("Type a number from {low} to {high} and press Enter (or h for help):").format(
+            low=low, high=count)
         while True:
             self.say(question)
             line = self.stdin.readline()
@@ -51,6 +52,9 @@ class TextPlayer:
             answer = line.strip()
             if answer.isdigit() and low <= int(answer) <= count:
                 return int(answer)
+            if answer.lower() in ("h", "?", _("h")):
+                self.say("", *help_lines([s.id for s in self.directory.all_services()], self.directory), "")
+                continue
             self.say(_("'{answer}' is not one of the numbers.").format(answer=answer))
 
     # --- the whole run -------------------------------------------------------

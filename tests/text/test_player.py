@@ -112,3 +112,11 @@ def test_every_bundled_pack_has_a_golden_transcript() -> None:
     ids = {p.pack.id for p in bundled()}
     files = {p.stem for p in GOLDEN.glob("*.txt")}
     assert files == ids
+
+
+def test_h_shows_where_to_get_help_at_any_question(tmp_path: Path, directory: HelpDirectory) -> None:
+    code, out = play(["h", "2"], tmp_path, directory, [small()])
+    assert code == 0
+    before_choice = out.split("You chose 2")[0]
+    assert "Where to get help:" in before_choice and "Childline" in before_choice
+    assert "On any app: take a screenshot, block, report" in before_choice
