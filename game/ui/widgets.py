@@ -111,12 +111,16 @@ class Button:
     enabled: bool = True
     key: str = ""  # a stable name for tests and screenshots
     fixed: bool = False  # part of the window's top bar: does not scroll
+    category: str = ""  # a pack's C: its icon shows at the start (with its name in the note)
 
     def padding(self, paint: Paint) -> tuple[int, int]:
         return paint.px(18), paint.px(10)
 
     def badge(self, paint: Paint) -> int:
-        return paint.type.line_height("body", True) + paint.px(8) if self.number else 0
+        """Room at the start for the number key, or the pack's C icon."""
+        if self.number or self.category:
+            return paint.type.line_height("body", True) + paint.px(8)
+        return 0
 
     def measure(self, paint: Paint, width: int) -> int:
         """Height needed at ``width``, text wrapped."""
@@ -156,8 +160,12 @@ class Button:
             else:
                 spot.left = inner.left
                 inner.left, inner.width = inner.left + badge, inner.width - badge
-            pygame.draw.rect(paint.surface, theme["accent"], spot, border_radius=paint.px(8))
-            type_.line(paint.surface, str(self.number), "body", spot, theme["on_accent"], True, "center")
+            if self.category:
+                category_icon(paint, self.category, spot.center, size, theme.category(self.category),
+                              theme["on_category"])
+            else:
+                pygame.draw.rect(paint.surface, theme["accent"], spot, border_radius=paint.px(8))
+                type_.line(paint.surface, str(self.number), "body", spot, theme["on_accent"], True, "center")
         block = type_.line(paint.surface, self.label, "body", inner, ink, self.style != "choice",
                            "center" if self.style in ("primary", "chip") else "start")
         if self.note:

@@ -77,7 +77,8 @@ class PickerScene(Scene):
             if status:
                 facts.append(status)
             flow.button(Button(pack.title, partial(self.open, loaded), "secondary",
-                               note=" · ".join(facts) + "\n" + pack.summary, key=f"pack-{pack.id}"))
+                               note=" · ".join(facts) + "\n" + pack.summary, key=f"pack-{pack.id}",
+                               category=pack.category))
         for broken in self.app.library.broken:
             shown = [(str(problem), "small", "text", False) for problem in broken.problems[:5]]
             if len(broken.problems) > 5:
