@@ -31,6 +31,7 @@ class Act(str, Enum):
     TEXT = "text"  # typed characters (for the nickname box)
     ERASE = "erase"  # Backspace
     KEY = "key"  # any other key (screens that want a letter: the teacher entrance)
+    HOLD = "hold"  # a press held down for a while, then let go (``amount`` is milliseconds)
 
 
 class Action(NamedTuple):
@@ -48,6 +49,7 @@ class InputMap:
     def __init__(self) -> None:
         self._last_escape = -10.0
         self._touch_size = (1, 1)
+        self._pressed_at: float | None = None
 
     def set_window(self, size: tuple[int, int]) -> None:
         self._touch_size = size
@@ -59,12 +61,17 @@ class InputMap:
         if kind == pygame.TEXTINPUT:
             return [Action(Act.TEXT, text=event.text)]
         if kind == pygame.MOUSEBUTTONDOWN and event.button == 1 and not getattr(event, "touch", False):
+            self._pressed_at = now
             return [Action(Act.POINT, pos=event.pos)]
+        if kind in (pygame.MOUSEBUTTONUP, pygame.FINGERUP) and self._pressed_at is not None:
+            held, self._pressed_at = now - self._pressed_at, None
+            return [Action(Act.HOLD, amount=int(held * 1000))]
         if kind == pygame.MOUSEMOTION and not getattr(event, "touch", False):
             return [Action(Act.HOVER, pos=event.pos)]
         if kind == pygame.MOUSEWHEEL:
             return [Action(Act.SCROLL, amount=-int(event.y) * 3)]
         if kind == pygame.FINGERDOWN:
+            self._pressed_at = now
             w, h = self._touch_size
             return [Action(Act.POINT, pos=(int(event.x * w), int(event.y * h)))]
         if kind == pygame.CONTROLLERBUTTONDOWN:

@@ -88,3 +88,22 @@ def test_assignment_given_on_the_command_line_puts_its_packs_first(context, tmp_
     assert [b.key for b in app.scene.buttons if b.key.startswith("pack-")][0] == "pack-conduct-11-14"
     assert context.library is not app.library  # the game's shared library is left in its own order
     app.speaker.close()
+
+
+def test_a_long_press_on_the_title_opens_the_teacher_screen(make_app) -> None:
+    app, driver = make_app()
+    empty = (5, app.screen.get_height() - 5)  # no button there
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=empty, touch=False))
+    driver.frame()
+    assert app.scene.name == "title"
+    app.input._pressed_at -= 2.5  # as if held for two and a half seconds
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, button=1, pos=empty, touch=False))
+    driver.frame()
+    assert app.scene.name == "teacher"
+
+
+def test_a_short_click_on_the_title_does_not(make_app) -> None:
+    app, driver = make_app()
+    empty = (5, app.screen.get_height() - 5)
+    driver.click(empty)
+    assert app.scene.name == "title"

@@ -53,7 +53,8 @@ class TitleScene(Scene):
         flow.button(Button(_("Class mode (for the whiteboard)"), self.class_mode, key="class-mode"))
         flow.button(Button(_("Settings"), self.settings, key="settings"))
         flow.button(Button(_("Quit"), self.quit, key="quit"))
-        flow.text(_("Teachers: hold T for two seconds."), "small", "muted", align="center")
+        flow.text(_("Teachers: hold T, or press and hold the screen, for two seconds."), "small", "muted",
+                  align="center")
         for notice in app.notices:
             flow.text(notice, "small", "muted")
         return [flow]
@@ -79,7 +80,13 @@ class TitleScene(Scene):
         self.app.running = False
 
     def handle(self, action: Action) -> bool:
-        """Holding T (its key repeats) for two seconds opens the teacher screen."""
+        """Holding T (its key repeats) for two seconds, or a press held that long on a whiteboard,
+        opens the teacher screen."""
+        if action.act is Act.HOLD and action.amount >= TEACHER_HOLD * 1000:
+            from game.ui.scenes.teacher import TeacherScene
+
+            self.app.push(TeacherScene(self.app))
+            return True
         if action.act is Act.KEY and action.key == pygame.K_t:
             now = time.monotonic()
             if self.t_held_since is None or now - self.t_last > 0.6:
