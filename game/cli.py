@@ -242,6 +242,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_packs(args: argparse.Namespace) -> int:
+    from game.i18n.packs import languages_of
+
     context = load_context(args)
     rows = [
         {
@@ -251,7 +253,7 @@ def cmd_packs(args: argparse.Namespace) -> int:
             "ages": list(p.pack.age_bands),
             "audience": p.pack.audience,
             "scenarios": len(p.pack.scenarios),
-            "languages": [p.pack.language],
+            "languages": languages_of(p.pack),
             "path": _shown(p.path),
         }
         for p in context.library.packs
@@ -261,7 +263,7 @@ def cmd_packs(args: argparse.Namespace) -> int:
         print(json.dumps({"packs": rows, "broken": broken}, indent=1, ensure_ascii=False))
         return 0
     for row, p in zip(rows, context.library.packs, strict=True):
-        ages, languages = ",".join(p.pack.age_bands), p.pack.language
+        ages, languages = ",".join(p.pack.age_bands), ",".join(languages_of(p.pack))
         print(f"{row['id']:<24} {row['category']:<9} {ages:<12} {row['audience']:<9} "
               f"{row['scenarios']:>3}  {languages:<6} {row['title']}")
     for item in broken:

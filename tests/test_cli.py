@@ -83,3 +83,13 @@ def test_an_unknown_pack_id_and_bad_school_file_are_messages(tmp_path: Path) -> 
     school.write_text("school: X\nregion: gb\n", encoding="utf-8")
     result = threecs("packs", "--school", str(school))
     assert result.returncode == 2 and "missing required field 'safeguarding_lead'" in result.stderr
+
+
+def test_packs_lists_the_languages_each_pack_plays_in(tmp_path: Path) -> None:
+    report = json.loads(threecs("packs", "--json").stdout)
+    first = report["packs"][0]
+    assert first["languages"][0] == "en-GB" and {"cy", "pl", "ur"} <= set(first["languages"])
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(SMALL_PACK, encoding="utf-8")
+    report = json.loads(threecs("packs", "--json", "--pack", str(mine)).stdout)
+    assert next(p for p in report["packs"] if p["id"] == "test-pack")["languages"] == ["en-GB"]

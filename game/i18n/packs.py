@@ -151,3 +151,20 @@ def translate_service(region: str, service: Any) -> Any:
             if translated != value:
                 updates[field] = translated
     return service.model_copy(update=updates) if updates else service
+
+
+def languages_of(pack: Any) -> list[str]:
+    """The pack's own language, then each shipped language whose catalogue translates its title."""
+    import gettext
+
+    from game.i18n import DOMAIN, SHIPPED
+    from game.paths import locales_dir
+
+    found = [pack.language]
+    for lang in SHIPPED:
+        if lang == pack.language.split("-")[0]:
+            continue
+        catalogue = gettext.translation(DOMAIN, localedir=str(locales_dir()), languages=[lang], fallback=True)
+        if catalogue.pgettext(f"{pack.id}/title", pack.title) != pack.title:
+            found.append(lang)
+    return found
