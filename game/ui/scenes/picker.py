@@ -76,6 +76,8 @@ class PickerScene(Scene):
             facts = [labels.category(pack.category), labels.ages(pack.age_bands), count]
             if status:
                 facts.append(status)
+            if pack.id in getattr(self.app, "assigned_ids", []):
+                facts.insert(0, _("Assigned"))
             flow.button(Button(pack.title, partial(self.open, loaded), "secondary",
                                note=" · ".join(facts) + "\n" + pack.summary, key=f"pack-{pack.id}",
                                category=pack.category))
