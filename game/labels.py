@@ -50,6 +50,10 @@ AUDIENCE_NAMES = {
 }
 
 
+def audience(kind: str) -> str:
+    return _(AUDIENCE_NAMES[kind])
+
+
 def category(cat: str) -> str:
     return _(CATEGORY_NAMES[cat])
 

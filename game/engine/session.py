@@ -143,9 +143,6 @@ class Session:
     def scenario_number(self) -> int:
         return [s.id for s in self.pack.scenarios].index(self.scenario_id) + 1
 
-    def is_finished(self, scenario_id: str) -> bool:
-        return scenario_id in self.finished
-
     @property
     def pack_finished(self) -> bool:
         return all(s.id in self.finished for s in self.pack.scenarios)

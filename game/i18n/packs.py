@@ -10,7 +10,7 @@ language). The extractor (game/i18n/extract.py) walks packs the same way.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 from game.i18n import language, pgettext
@@ -71,16 +71,6 @@ def walk_pack(data: dict[str, Any], visit: Visit) -> None:
             each(step, STEP_FIELDS, step_at, t_loc)
             for c, choice in dicts(step.get("choices")):
                 each(choice, CHOICE_FIELDS, f"{step_at}/{choice.get('id')}", (*t_loc, "choices", c))
-
-
-def pack_texts(data: dict[str, Any]) -> Iterator[tuple[str, str, Loc]]:
-    found: list[tuple[str, str, Loc]] = []
-
-    def keep(context: str, text: str, loc: Loc) -> None:
-        found.append((context, text, loc))
-
-    walk_pack(data, keep)
-    return iter(found)
 
 
 _cache: dict[tuple[str, str, int], Any] = {}

@@ -92,9 +92,6 @@ class ProgressStore:
             return
         self._packs = {str(k): v for k, v in raw["packs"].items() if isinstance(v, dict)}
 
-    def profile(self) -> dict[str, Any]:
-        return {"nickname": self.nickname}
-
     def status(self, pack_id: str) -> str:
         """'new', 'in-progress' or 'finished'."""
         entry = self._packs.get(pack_id)
@@ -117,10 +114,6 @@ class ProgressStore:
                 self.notices.append(_("Saved progress in '{pack}' could not be used; it was kept at {path}.")
                                     .format(pack=pack.title, path=backup))
         return Session(pack)
-
-    def finished_scores(self, pack_id: str) -> dict[str, Any] | None:
-        entry = self._packs.get(pack_id)
-        return entry.get("scores") if entry and entry.get("finished") else None
 
     def save(self, session: Session) -> None:
         scores = {cat: [s.earned, s.available] for cat, s in session.pack_scores().items()}

@@ -74,6 +74,8 @@ class PickerScene(Scene):
             status = self.status(pack.id)
             count = ngettext("{n} scenario", "{n} scenarios", len(pack.scenarios)).format(n=len(pack.scenarios))
             facts = [labels.category(pack.category), labels.ages(pack.age_bands), count]
+            if pack.audience != "learners":
+                facts.insert(0, labels.audience(pack.audience))
             if status:
                 facts.append(status)
             if pack.id in getattr(self.app, "assigned_ids", []):
