@@ -107,3 +107,26 @@ def test_a_short_click_on_the_title_does_not(make_app) -> None:
     empty = (5, app.screen.get_height() - 5)
     driver.click(empty)
     assert app.scene.name == "title"
+
+
+def test_a_learner_at_home_saves_a_results_file_to_hand_in(make_app, tmp_path) -> None:
+    app, driver = make_app()
+    driver.press("play")
+    driver.type("Sam")
+    driver.key(pygame.K_RETURN)
+    driver.press("pack-commerce-7-11")
+    from game.engine import Phase
+
+    for _ in range(300):
+        scene = app.scene
+        if scene.name == "summary":
+            break
+        if scene.session.phase is Phase.STEP:
+            driver.key(pygame.K_1)
+        else:
+            driver.press("continue")
+    driver.press("hand-in")
+    [handed] = (tmp_path / "data" / "hand-in").glob("*.jsonl")
+    statements = [json.loads(line) for line in handed.read_text().splitlines()]
+    assert statements and {s["actor"]["account"]["name"] for s in statements} == {"Sam"}
+    assert "give this file to your teacher" in app.scene.handed_in

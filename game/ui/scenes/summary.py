@@ -24,6 +24,7 @@ class SummaryScene(Scene):
         super().__init__(app)
         self.loaded, self.session, self.class_mode = loaded, session, class_mode
         self.saved_to: Path | None = None
+        self.handed_in = ""
 
     def title(self) -> str:
         return _("Well done!")
@@ -40,6 +41,9 @@ class SummaryScene(Scene):
             flow.button(Button(_("Save my certificate (PNG)"), self.save_certificate, "primary", key="certificate"))
             if self.saved_to is not None:
                 flow.text(_("Saved to {path}").format(path=self.saved_to), "body", "safe", True)
+            flow.button(Button(_("Save my results to hand in"), self.hand_in, key="hand-in"))
+            if self.handed_in:
+                flow.text(self.handed_in, "body", "text", True)
         flow.text(_("Where to get help"), "large", "text", True)
         school_card(flow, self.app.directory)
         for service in self.app.directory.services_for(self.session.pack_help()):
@@ -47,6 +51,23 @@ class SummaryScene(Scene):
         flow.button(Button(_("Play this pack again"), self.again, key="again"))
         flow.button(Button(_("Back to the packs"), self.app.pop, key="back"))
         return [flow]
+
+    def hand_in(self) -> None:
+        """At home: one results file with this learner's statements, to give to the teacher."""
+        from game.records.results import RESULTS_DIR, export, result_files
+
+        store = self.app.store
+        if store is None:
+            return
+        folder = self.app.data_dir / RESULTS_DIR
+        target = self.app.data_dir / "hand-in" / f"{store.folder.name}-results.jsonl"
+        try:
+            count = export(list(result_files([folder])) if folder.is_dir() else [], target, store.nickname)
+            self.handed_in = _("Saved {path}: give this file to your teacher.").format(path=target) if count \
+                else _("There are no results to hand in yet.")
+        except (OSError, ValueError) as error:
+            self.handed_in = _("Could not save the results: {error}").format(error=error)
+        self.dirty_layout = True
 
     def again(self) -> None:
         self.session.restart_pack()
