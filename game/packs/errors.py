@@ -30,7 +30,7 @@ def _readable(loc: Path_) -> str:
             out += f"[{part + 1}]"
         else:
             out += ("." if out else "") + str(part)
-    return out or "the pack's top level"
+    return out or _("the top level of the file")
 
 
 def _model_at(model: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
