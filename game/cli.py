@@ -185,6 +185,10 @@ def cmd_play(args: argparse.Namespace) -> int:
         player = TextPlayer(context.library, context.directory, store, sys.stdin, sys.stdout,
                             recorder=recorder, assigned=assigned)
         return player.run(context.chosen)
+    if sys.platform.startswith("linux") and not any(
+            os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")):
+        raise UserError(_("There is no screen to open the game window on. Play in the terminal instead: "
+                          "threecs play --text"))
     try:
         from game.ui.app import run_window
     except ImportError as error:  # pragma: no cover - only without pygame

@@ -93,3 +93,12 @@ def test_packs_lists_the_languages_each_pack_plays_in(tmp_path: Path) -> None:
     mine.write_text(SMALL_PACK, encoding="utf-8")
     report = json.loads(threecs("packs", "--json", "--pack", str(mine)).stdout)
     assert next(p for p in report["packs"] if p["id"] == "test-pack")["languages"] == ["en-GB"]
+
+
+def test_no_screen_says_how_to_play_in_the_terminal(tmp_path: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    result = threecs("play", "--data-dir", str(tmp_path), env=env)
+    if sys.platform.startswith("linux"):
+        assert result.returncode == 2 and "threecs play --text" in result.stderr
