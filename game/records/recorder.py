@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine import ChoiceMade, Event, PackCompleted, ScenarioCompleted, Session
+from game.engine import ChoiceMade, Event, PackCompleted, ScenarioCompleted, ScenarioStarted, Session
 from game.help import School
 from game.i18n import _
 from game.packs.model import Pack
@@ -42,6 +43,8 @@ class Recorder:
     _warned_lrs: bool = field(default=False, repr=False)
     _warned_own: bool = field(default=False, repr=False)
     background: bool = False  # send to the LRS in a thread (the game window) or in line (the terminal)
+    # when each scenario in play began (from its start, or its first answer after a resume), for durations
+    _started: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
     _sender: threading.Thread | None = field(default=None, repr=False)
     _sending_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -90,10 +93,15 @@ class Recorder:
         session.subscribe(listen)
 
     def on_event(self, pack: Pack, event: Event) -> None:
-        if isinstance(event, ChoiceMade):
+        if isinstance(event, ScenarioStarted):
+            self._started[(event.pack_id, event.scenario_id)] = time.monotonic()
+        elif isinstance(event, ChoiceMade):
+            self._started.setdefault((event.pack_id, event.scenario_id), time.monotonic())
             self.record(self.maker.answered(pack, event))
         elif isinstance(event, ScenarioCompleted):
-            self.record(self.maker.scenario_completed(pack, event))
+            began = self._started.pop((event.pack_id, event.scenario_id), None)
+            seconds = time.monotonic() - began if began is not None else None
+            self.record(self.maker.scenario_completed(pack, event, seconds))
         elif isinstance(event, PackCompleted):
             self.record(self.maker.pack_completed(pack, event))
 

@@ -141,12 +141,16 @@ class StatementMaker:
         return self._statement(ANSWERED, "answered", activity, result, lang,
                                [scenario_iri(event.pack_id, event.scenario_id), pack_iri(event.pack_id)])
 
-    def scenario_completed(self, pack: Pack, event: ScenarioCompleted) -> dict[str, Any]:
+    def scenario_completed(self, pack: Pack, event: ScenarioCompleted,
+                           seconds: float | None = None) -> dict[str, Any]:
+        """``seconds``: how long the learner spent on the scenario, as result.duration (ISO 8601)."""
         scenario = pack.scenario(event.scenario_id)
         activity = {"objectType": "Activity", "id": scenario_iri(event.pack_id, event.scenario_id),
                     "definition": {"type": SIMULATION, "name": _lang_map(pack.language, scenario.title)}}
-        return self._statement(COMPLETED, "completed", activity, self._completion(event.scores), pack.language,
-                               [pack_iri(event.pack_id)])
+        result = self._completion(event.scores)
+        if seconds is not None:
+            result["duration"] = f"PT{max(0.0, seconds):.1f}S"
+        return self._statement(COMPLETED, "completed", activity, result, pack.language, [pack_iri(event.pack_id)])
 
     def pack_completed(self, pack: Pack, event: PackCompleted) -> dict[str, Any]:
         activity = {"objectType": "Activity", "id": pack_iri(event.pack_id),

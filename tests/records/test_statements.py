@@ -116,3 +116,11 @@ def test_a_learner_at_home_exports_a_file_to_hand_in(tmp_path: Path) -> None:
     assert [s["id"] for s in read_statements([target])] == [s["id"] for s in sam]
     with pytest.raises(ValueError, match=".jsonl"):
         export([data / RESULTS_DIR], tmp_path / "sam.txt", "Sam")
+
+
+def test_a_completed_scenario_says_how_long_it_took(tmp_path: Path) -> None:
+    import re
+
+    statements = recorded_play(tmp_path, assignment=Assignment("7B", ("tiny-pack",)))
+    scenarios = [s for s in statements if s["verb"]["id"].endswith("completed") and ":scenario:" in s["object"]["id"]]
+    assert scenarios and all(re.fullmatch(r"PT\d+\.\dS", s["result"]["duration"]) for s in scenarios)
