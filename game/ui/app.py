@@ -139,8 +139,8 @@ class App:
         if self.stack:
             self.stack[-1].pause()
         self.stack.append(scene)
-        scene.enter()
         self.changed_screen()
+        scene.enter()
 
     def pop(self) -> None:
         if len(self.stack) <= 1:
@@ -154,8 +154,8 @@ class App:
     def replace(self, scene: Scene) -> None:
         self.stack.pop().exit()
         self.stack.append(scene)
-        scene.enter()
         self.changed_screen()
+        scene.enter()
 
     def pop_to(self, name: str) -> None:
         while len(self.stack) > 1 and self.scene.name != name:

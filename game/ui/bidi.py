@@ -39,8 +39,12 @@ def strong(ch: str) -> str:
     return ""
 
 
-def right_to_left(text: str) -> bool:
-    """A paragraph's direction: that of its first strong letter (rule P2)."""
+def right_to_left(text: str, ui_rtl: bool = False) -> bool:
+    """A paragraph's direction: right to left for any Urdu text in a right-to-left interface (as a page
+    with dir="rtl"), so "StarFox کے طور پر" reads from the right; otherwise that of its first strong
+    letter (rule P2)."""
+    if ui_rtl and has_arabic(text):
+        return True
     for ch in text:
         kind = strong(ch)
         if kind:
@@ -64,9 +68,9 @@ def _part_of_number(text: str, i: int) -> bool:
     return ch in ".,:/" and before.isdigit() and after.isdigit()
 
 
-def runs(text: str) -> list[Run]:
+def runs(text: str, ui_rtl: bool = False) -> list[Run]:
     """Logical-order runs, each of one direction and one font."""
-    base = "R" if right_to_left(text) else "L"
+    base = "R" if right_to_left(text, ui_rtl) else "L"
     kinds = [strong(ch) for ch in text]
     resolved: list[str] = []
     opened: list[tuple[str, str]] = []  # (closing bracket, direction given to its opening one)

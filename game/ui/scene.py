@@ -187,6 +187,13 @@ class Scene:
     def move_focus(self, step: int) -> None:
         if not self.buttons:
             return
+        if not self.app.show_focus:  # the first Tab shows where focus is, before it moves anywhere
+            self.app.show_focus = True
+            focused = self.buttons[self.focus]
+            if not focused.fixed:
+                self.reveal(focused.rect)
+            self.app.focus_changed(focused.label)
+            return
         count = len(self.buttons)
         for _ in range(count):
             self.focus = (self.focus + step) % count

@@ -109,6 +109,7 @@ class Typesetter:
         if found is None:
             found = "".join(ch for ch in text if not _pictograph(ch))
             found = " ".join(found.split()) if found != text else text
+            found = found.replace(" ·", "\u00a0·")  # "PixPost · Messages" never breaks before the dot
             self._clean[key] = found
         return found
 
@@ -122,7 +123,7 @@ class Typesetter:
             if not has_arabic(text):
                 found = self.font(role, bold).size(text)[0]
             else:
-                found = sum(self._run_font(run, role, bold).size(run.text)[0] for run in runs(text))
+                found = sum(self._run_font(run, role, bold).size(run.text)[0] for run in runs(text, self.rtl))
             self._widths[key] = found
         return found
 
@@ -130,7 +131,7 @@ class Typesetter:
         lines: list[str] = []
         for paragraph in self.clean(text, bold).split("\n"):
             current = ""
-            for word in paragraph.split():
+            for word in (w for w in paragraph.split(" ") if w):  # a no-break space keeps words together
                 trial = f"{current} {word}" if current else word
                 if self.width(trial, role, bold) <= width:
                     current = trial
@@ -156,7 +157,7 @@ class Typesetter:
             return self.font(role, bold).render(text, True, colour)
         height = self.line_height(role, bold)
         surfaces = [self._run_font(run, role, bold).render(run.text, True, colour)
-                    for run in visual(runs(text), right_to_left(text)) if run.text]
+                    for run in visual(runs(text, self.rtl), right_to_left(text, self.rtl)) if run.text]
         line = pygame.Surface((max(1, sum(s.get_width() for s in surfaces)), height), pygame.SRCALPHA)
         x = 0
         for surface in surfaces:

@@ -165,7 +165,9 @@ class Button:
                               theme["on_category"])
             else:
                 pygame.draw.rect(paint.surface, theme["accent"], spot, border_radius=paint.px(8))
-                type_.line(paint.surface, str(self.number), "body", spot, theme["on_accent"], True, "center")
+                digit = type_.wrap(str(self.number), "body", spot.width, True)
+                type_.draw(paint.surface, digit, spot.move(0, (spot.height - digit.height) // 2), theme["on_accent"],
+                           "center")
         block = type_.line(paint.surface, self.label, "body", inner, ink, self.style != "choice",
                            "center" if self.style in ("primary", "chip") else "start")
         if self.note:

@@ -41,3 +41,12 @@ def test_english_text_is_left_to_right() -> None:
 def test_percent_and_currency_stay_with_their_numbers() -> None:
     assert any("0 (0%)" in part or "(0%)" in part for part in drawn("لین دین: 6 میں سے 0 (0%)"))
     assert any("£4.99" in part for part in drawn("صرف £4.99 میں"))
+
+
+def test_urdu_lines_starting_with_a_name_or_number_read_from_the_right() -> None:
+    text = "StarFox کے طور پر کھیل رہے ہیں۔"
+    order = [run.text for run in visual(runs(text, True), right_to_left(text, True))]
+    assert order[-1].startswith("StarFox")  # the first words are drawn rightmost
+    text = "24 میں سے 7 حروف"
+    order = [run.text for run in visual(runs(text, True), right_to_left(text, True))]
+    assert order[-1].strip() == "24" and "7" in order[1]

@@ -191,3 +191,14 @@ def test_touch_and_gamepad_work_like_clicks_and_keys(make_app) -> None:
                                          instance_id=0))
     driver.frame()
     assert app.scene.name == "help"
+
+
+def test_no_answer_looks_chosen_when_a_step_opens(make_app) -> None:
+    app, driver = make_app()
+    sign_in(driver)
+    driver.press("pack-commerce-7-11")
+    assert app.scene.session.phase is Phase.STEP and not app.show_focus
+    driver.key(pygame.K_RETURN)  # the first Enter only shows where focus is
+    assert app.scene.session.phase is Phase.STEP and app.show_focus
+    driver.key(pygame.K_RETURN)
+    assert app.scene.session.phase is Phase.FEEDBACK

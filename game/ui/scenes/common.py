@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game import labels
-from game.i18n import _, format_percent
+from game.i18n import _, format_percent, ngettext
 from game.ui.scene import Flow
 from game.ui.widgets import Paint, category_icon, panel
 
@@ -78,7 +78,8 @@ def score_bars(flow: Flow, scores: dict[str, Score]) -> None:
     paint = flow.paint
     for cat, score in scores.items():
         scaled = score.scaled or 0.0
-        label = _("{category}: {earned} of {available} ({percent})").format(
+        label = ngettext("{category}: {earned} of {available} point ({percent})",
+                         "{category}: {earned} of {available} points ({percent})", score.available).format(
             category=labels.category(cat), earned=score.earned, available=score.available,
             percent=format_percent(scaled))
         icon = paint.px(40)

@@ -19,10 +19,15 @@ class NeutralScene(Scene):
         return _("Notes")
 
     def build(self, paint: Paint, viewport: pygame.Rect) -> list[Flow]:
-        flow = column(paint, viewport, 700)
-        flow.text(_("Times tables"), "title", "text", True)
-        for n in range(1, 13):
-            flow.text(f"{n} × 7 = {n * 7}", "large", "text")
+        """Plain revision notes: nothing on screen says what was there before, at any age."""
+        flow = column(paint, viewport, 760)
+        flow.text(_("Revision notes: the water cycle"), "title", "text", True)
+        for line in (_("1. Evaporation: the sun heats water in seas, lakes and rivers, and it rises as vapour."),
+                     _("2. Condensation: the vapour cools high in the air and forms clouds."),
+                     _("3. Precipitation: the water falls back as rain, hail, sleet or snow."),
+                     _("4. Collection: the water gathers in rivers, lakes, seas and under the ground."),
+                     _("Then the cycle starts again.")):
+            flow.text(line, "large", "text")
         flow.button(Button(_("Back"), self.app.pop, "link", key="back"))
         return [flow]
 

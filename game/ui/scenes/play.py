@@ -84,6 +84,7 @@ class PlayScene(Scene):
         def carry_on() -> None:
             self.noted.add(self.session.scenario_id)
             self.dirty_layout = True
+            self.hide_focus_on_choices()
 
         flow.button(Button(_("Continue"), carry_on, "primary", key="continue"))
         flow.button(Button(_("Choose another pack"), self.app.pop, key="back"))
@@ -226,12 +227,26 @@ class PlayScene(Scene):
             self.app.replace(SummaryScene(self.app, self.loaded, self.session, self.class_mode))
         else:
             self.app.changed_screen()
+            self.hide_focus_on_choices()
 
     def saved(self) -> None:
         if not self.class_mode and self.app.store is not None:
             self.app.store.save(self.session)
 
+    def hide_focus_on_choices(self) -> None:
+        """No answer looks chosen or recommended when a step opens: focus shows at the first key press."""
+        if self.session.phase is Phase.STEP and not self.showing_note():
+            self.app.show_focus = False
+
+    def enter(self) -> None:
+        self.hide_focus_on_choices()
+
     def handle(self, action: Action) -> bool:
+        if (action.act is Act.ACTIVATE and not self.app.show_focus and self.session.phase is Phase.STEP
+                and not self.showing_note()):
+            self.app.show_focus = True  # Enter first shows which answer has focus; a second Enter chooses it
+            self.app.invalidate()
+            return True
         if action.act is Act.NUMBER and self.session.phase is Phase.STEP and not self.showing_note():
             choices = self.session.choices
             if 1 <= action.number <= len(choices):

@@ -8,8 +8,8 @@ from pathlib import Path
 import pygame
 
 from game import labels
-from game.engine import Session, total
-from game.i18n import _, format_percent, locale_name
+from game.engine import Session
+from game.i18n import _, locale_name
 from game.packs import LoadedPack
 from game.ui.scene import Flow, Scene
 from game.ui.scenes.common import column, school_card, score_bars, service_card
@@ -91,34 +91,37 @@ class SummaryScene(Scene):
 
 
 def render_certificate(paint: Paint, nickname: str, loaded: LoadedPack, session: Session) -> pygame.Surface:
-    """A 1600x1130 certificate (A4 landscape proportions), printable in black and white."""
+    """A 1600x1130 certificate (A4 landscape proportions), printable in black and white.
+
+    It celebrates finishing and names the Cs practised; scores stay on the learner's own screen, so a
+    certificate that is shared never shows a low mark."""
     from babel.dates import format_date
 
     surface = pygame.Surface((1600, 1130))
-    type_ = Typesetter(2.0, paint.type.family if not paint.type.rtl else "standard", paint.type.language)
-    cert = Paint(surface, paint.theme, type_, 2.0)
+    scale = 1.6 if paint.type.rtl else 2.0  # Nastaliq lines are taller
+    type_ = Typesetter(scale, paint.type.family, paint.type.language)
+    cert = Paint(surface, paint.theme, type_, scale)
     theme = paint.theme
     surface.fill(theme["surface"])
     panel(cert, surface.get_rect().inflate(-40, -40), theme["surface"], 20, theme["accent"], 8)
-    flow = Flow(cert, 160, 110, 1280)
+    flow = Flow(cert, 160, 100, 1280)
     flow.text("Three Cs", "title", "accent", True, "center")
     flow.text(_("Certificate"), "huge", "text", True, "center")
     flow.text(_("awarded to {name} for finishing").format(name=nickname), "large", "text", False, "center")
     flow.text(session.pack.title, "title", "text", True, "center")
-    overall = total(session.pack_scores()).scaled or 0.0
-    flow.text(_("Safe choices overall: {percent}").format(percent=format_percent(overall)), "large", "text",
-              False, "center")
+    flow.text(_("Practised:"), "large", "muted", False, "center")
     for op in flow.ops:
         op.draw(cert, op.rect)
-    y = flow.y + 20
-    scores = session.pack_scores()
-    slot = 1280 // max(1, len(scores))
-    for i, (cat, score) in enumerate(scores.items()):
+    y = flow.y
+    practised = [cat for cat in session.pack_scores()]
+    slot = 1280 // max(1, len(practised))
+    for i, cat in enumerate(practised):
         cx = 160 + slot * i + slot // 2
+        if type_.rtl:
+            cx = 1600 - cx
         category_icon(cert, cat, (cx, y + 40), 80, theme.category(cat), theme["on_category"])
         box = pygame.Rect(cx - slot // 2, y + 90, slot, 120)
-        type_.line(surface, f"{labels.category(cat)}: {format_percent(score.scaled or 0.0)}", "body", box,
-                   theme["text"], True, "center")
+        type_.line(surface, labels.category(cat), "body", box, theme["text"], True, "center")
     today = format_date(date.today(), format="long", locale=locale_name())
-    type_.line(surface, today, "body", pygame.Rect(160, 1000, 1280, 60), theme["muted"], False, "center")
+    type_.line(surface, today, "body", pygame.Rect(160, 1010, 1280, 60), theme["muted"], False, "center")
     return surface
