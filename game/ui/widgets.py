@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from game.ui.bidi import right_to_left
 from game.ui.text import Typesetter
 from game.ui.theme import Colour, Theme
 
@@ -220,7 +221,9 @@ class TextField(Button):
         if focused:
             last = block.lines[-1] if real and block.lines else ""
             width = type_.width(last, "large") if real else 0
-            x = inner.right - width - paint.px(3) if type_.rtl else inner.left + width + paint.px(3)
+            start = inner.right - width if type_.rtl else inner.left  # where the line is drawn
+            # the caret goes where the next letter will appear: after the text in its own direction
+            x = start + paint.px(1) if right_to_left(last, type_.rtl) else start + width + paint.px(3)
             y = inner.top + (len(block.lines) - 1) * block.line_height if real else inner.top
             pygame.draw.line(paint.surface, theme["text"], (x, y + paint.px(4)),
                              (x, y + block.line_height - paint.px(4)), paint.px(2))
