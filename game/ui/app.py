@@ -344,6 +344,8 @@ class App:
         title = scene.title()
         text = f"{TITLE}: {title}" if title else TITLE
         block = self.type.wrap(text, "body", title_box.width, True)
+        if len(block.lines) > 1 and title:  # no room for both: the page's own name says more
+            block = self.type.wrap(title, "body", title_box.width, True)
         if len(block.lines) > 1:
             block = self.type.wrap(TITLE, "body", title_box.width, True)
         title_box.top = bar.centery - block.height // 2

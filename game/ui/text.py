@@ -96,6 +96,19 @@ class Typesetter:
         """The font for Latin text in this role."""
         return self._font(self.family, role, bold)
 
+    def glyph(self, text: str, size: int, colour: Colour) -> pygame.Surface:
+        """A symbol at an exact pixel size (icons), in the bold Latin font; cached."""
+        key = (text, f"glyph-{size}", True, colour)
+        surface = self._surfaces.get(key)
+        if surface is None:
+            font = self._fonts.get((self.family, f"glyph-{size}", True))
+            if font is None:
+                font = pygame.font.Font(str(assets_dir() / "fonts" / FONT_FILES[self.family][1]), size)
+                self._fonts[(self.family, f"glyph-{size}", True)] = font
+            surface = self._surfaces[key] = font.render(text, True, colour)
+            self._cached_bytes += _bytes(surface)
+        return surface
+
     def line_height(self, role: str, bold: bool = False) -> int:
         height = self.font(role, bold).get_linesize()
         if self.rtl:
@@ -109,7 +122,7 @@ class Typesetter:
         if found is None:
             found = "".join(ch for ch in text if not _pictograph(ch))
             found = " ".join(found.split()) if found != text else text
-            found = found.replace(" ·", "\u00a0·")  # "PixPost · Messages" never breaks before the dot
+            found = found.replace(" · ", " ·\u00a0")  # "PixPost · Messages" breaks before the dot, not after
             self._clean[key] = found
         return found
 

@@ -67,11 +67,10 @@ def category_icon(paint: Paint, cat: str, centre: tuple[int, int], size: int, co
         points = [(x - w // 2, y - h // 2), (x + w // 2, y - h // 2), (x + w // 2, y), (x, y + h // 2),
                   (x - w // 2, y)]
         pygame.draw.polygon(paint.surface, ink, points, s)
-    else:  # commerce: a coin with a pound sign drawn as lines
-        pygame.draw.circle(paint.surface, ink, centre, int(r * 0.6), s)
-        pygame.draw.line(paint.surface, ink, (x - r // 5, y + r // 4), (x + r // 4, y + r // 4), s)
-        pygame.draw.line(paint.surface, ink, (x - r // 8, y - r // 4), (x - r // 8, y + r // 4), s)
-        pygame.draw.line(paint.surface, ink, (x - r // 4, y), (x + r // 8, y), s)
+    else:  # commerce: a coin with a pound sign
+        pygame.draw.circle(paint.surface, ink, centre, int(r * 0.7), s)
+        pound = paint.type.glyph("£", max(8, int(r * 1.0)), ink)
+        paint.surface.blit(pound, pound.get_rect(center=centre))
 
 
 def outcome_icon(paint: Paint, outcome: str, centre: tuple[int, int], size: int) -> None:
