@@ -312,9 +312,9 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
         parts.append(_bar(screen.query or screen.title or "", "search"))
         for message in screen.messages:
             who = labels.sender(message.from_, contact)
-            if who:
-                parts.append(_text_part(who, "small", "link", True, 6))
-            parts.append(_text_part(message.text, "body", "text", False, 6))
+            if who:  # a result: its site as a headline link, then the snippet in smaller type
+                parts.append(_text_part(who, "body", "link", True, 6))
+            parts.append(_text_part(message.text, "small", "text", False, 6))
     elif app == "email":
         sender = contact or ""
         if screen.address:
