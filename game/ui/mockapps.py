@@ -192,6 +192,29 @@ def _video(caption: str) -> Part:
     return Part(measure, draw)
 
 
+def _paragraph(text: str) -> Part:
+    """A paragraph of a web page or an email; '[ Pay now ]' on its own is drawn as the button it is."""
+    inner = text.strip()
+    if inner.startswith("[") and inner.endswith("]") and "]" not in inner[1:-1]:
+        return _button(inner[1:-1].strip())
+    return _text_part(text, "body", "text", False, 10)
+
+
+def _button(label: str) -> Part:
+    """A button inside the mock app (Pay, Report, Block...), drawn as one, so 'tap the button' makes sense."""
+
+    def measure(p: Paint, width: int) -> int:
+        return p.type.wrap(label, "body", width - 2 * p.px(28), True).height + 2 * p.px(10) + p.px(8)
+
+    def draw(p: Paint, rect: pygame.Rect) -> None:
+        button = rect.inflate(-2 * p.px(8), -p.px(8))
+        panel(p, button, p.theme["surface_alt"], 10, p.theme["border"], p.px(1))
+        p.type.line(p.surface, label, "body", button.inflate(-2 * p.px(20), -2 * p.px(10)).move(0, 0),
+                    p.theme["text"], True, "center")
+
+    return Part(measure, draw)
+
+
 def _popup(title: str, text: list[str], buttons: list[str]) -> Part:
     pad = 16
 
@@ -266,7 +289,7 @@ def parts_for(screen: Screen, folder: Path | None) -> list[Part]:
     for message in screen.messages:
         image(message.image, message.alt)
     if screen.buttons and screen.app not in ("popup", "chat", "sms", "game", "email"):
-        parts.append(_text_part("  ".join(f"[ {b} ]" for b in screen.buttons), "body", "link", True, 10))
+        parts.extend(_button(label) for label in screen.buttons)
     return parts
 
 
@@ -286,7 +309,7 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
             parts.append(_bubble(message, who, message.from_ == "me", app == "game"))
             image(message.image, message.alt)
         for button in screen.buttons:
-            parts.append(_text_part(f"[ {button} ]", "small", "accent", True, 4))
+            parts.append(_button(button))
     elif app == "feed":
         parts.append(_header(name, _("Your feed"), app="feed"))
         image(screen.image, screen.alt)
@@ -307,7 +330,7 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
             parts.append(_text_part(screen.title, "large", "text", True, 10))
         image(screen.image, screen.alt)
         for message in screen.messages:
-            parts.append(_text_part(message.text, "body", "text", False, 10))
+            parts.append(_paragraph(message.text))
     elif app == "search":
         parts.append(_bar(screen.query or screen.title or "", "search"))
         for message in screen.messages:
@@ -324,9 +347,9 @@ def _recipe(screen: Screen, parts: list[Part], image: Callable[[str | None, str 
         image(screen.image, screen.alt)
         for message in screen.messages:
             who = labels.sender(message.from_, contact) if message.from_ not in ("them", "system") else ""
-            parts.append(_text_part(f"{who}: {message.text}" if who else message.text, "body", "text", False, 10))
+            parts.append(_paragraph(f"{who}: {message.text}" if who else message.text))
         for button in screen.buttons:
-            parts.append(_text_part(f"[ {button} ]", "body", "link", True, 10))
+            parts.append(_button(button))
     elif app == "popup":
         parts.append(_popup(screen.title or "", [m.text for m in screen.messages], list(screen.buttons)))
     else:  # narration: a story card, no device
