@@ -24,7 +24,8 @@ from game.ui.sound import Sounds
 from game.ui.speech import Speaker
 from game.ui.text import Typesetter
 from game.ui.theme import load_theme
-from game.ui.widgets import Button, Paint, category_icon, focus_ring
+from game.ui.topbar import TITLE, draw_top_bar
+from game.ui.widgets import Button, Paint
 
 if TYPE_CHECKING:
     from game.cli import Context, LazyContext
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
     from game.records.progress import ProgressStore
     from game.records.recorder import Recorder
 
-TITLE = "Three Cs"
 DEFAULT_SIZE = (1280, 720)
 MIN_SIZE = (800, 600)
 TRANSITION = 0.18  # seconds; none with reduced motion
@@ -317,43 +317,7 @@ class App:
             self.previous_frame = self.screen.copy()
 
     def draw_bar(self, scene: Scene) -> None:
-        paint, w = self.paint, self.screen.get_width()
-        bar = pygame.Rect(0, 0, w, self.bar_height())
-        pygame.draw.rect(self.screen, paint.theme["surface"], bar)
-        pygame.draw.line(self.screen, paint.theme["border"], bar.bottomleft, bar.bottomright, paint.px(1))
-        size = paint.px(26)
-        x = paint.px(20) + size // 2
-        icons_width = 4 * (size + paint.px(4))
-        for i, cat in enumerate(("content", "contact", "conduct", "commerce")):
-            cx = x + i * (size + paint.px(4))
-            if self.type.rtl:
-                cx = w - cx
-            category_icon(paint, cat, (cx, bar.centery), size, paint.theme.category(cat), paint.theme["on_category"])
-        hw = self.help_width()
-        hh = self.help_button.measure(paint, hw)
-        self.help_button.rect = pygame.Rect(0, 0, hw, hh)
-        self.help_button.rect.centery = bar.centery
-        if self.type.rtl:
-            self.help_button.rect.left = paint.px(16)
-        else:
-            self.help_button.rect.right = w - paint.px(16)
-        title_box = pygame.Rect(0, 0, max(1, w - hw - icons_width - paint.px(80)), bar.height)
-        title_box.left = paint.px(30) + icons_width
-        if self.type.rtl:
-            title_box.right = w - paint.px(30) - icons_width
-        title = scene.title()
-        text = f"{TITLE}: {title}" if title else TITLE
-        block = self.type.wrap(text, "body", title_box.width, True)
-        if len(block.lines) > 1 and title:  # no room for both: the page's own name says more
-            block = self.type.wrap(title, "body", title_box.width, True)
-        if len(block.lines) > 1:
-            block = self.type.wrap(TITLE, "body", title_box.width, True)
-        title_box.top = bar.centery - block.height // 2
-        self.type.draw(self.screen, block, title_box, paint.theme["text"])
-        focused = scene.focused() is self.help_button and self.show_focus
-        self.help_button.draw(paint, self.help_button.rect, False, scene.hover is self.help_button)
-        if focused:
-            focus_ring(paint, self.help_button.rect)
+        draw_top_bar(self, scene)
 
     def animating(self) -> bool:
         return self.transition_started >= 0
