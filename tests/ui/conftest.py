@@ -74,6 +74,28 @@ class Driver:
         self.focus_on(key)
         self.key(pygame.K_RETURN)
 
+    def sign_in(self, name: str = "Sam") -> None:
+        """From the title: Play, type a nickname, Enter."""
+        self.press("play")
+        self.type(name)
+        self.key(pygame.K_RETURN)
+
+    def play_to_the_end(self, pack_id: str, last_choice: bool = False) -> None:
+        """From the picker: open a pack and answer every step by its number key until the summary."""
+        from game.engine import Phase
+
+        self.press(f"pack-{pack_id}")
+        assert self.app.scene.name == "play"
+        for _ in range(400):
+            scene = self.app.scene
+            if scene.name == "summary":
+                return
+            if scene.showing_note() or scene.session.phase is not Phase.STEP:
+                self.press("continue")
+            else:
+                self.key(pygame.K_1 + (len(scene.session.choices) - 1 if last_choice else 0))
+        raise AssertionError(f"{pack_id} did not end")
+
 
 @pytest.fixture
 def make_app(context: Context, tmp_path: Path) -> Iterator:

@@ -81,9 +81,7 @@ def test_read_aloud_without_the_speech_extra_says_unavailable(make_app) -> None:
 
 def test_a_resize_mid_scenario_keeps_the_state(make_app) -> None:
     app, driver = make_app()
-    driver.press("play")
-    driver.type("Sam")
-    driver.key(pygame.K_RETURN)
+    driver.sign_in()
     driver.press("pack-commerce-7-11")
     driver.key(pygame.K_1)
     before = app.scene.session.snapshot()

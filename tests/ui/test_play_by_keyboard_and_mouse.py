@@ -10,16 +10,10 @@ import pygame
 from game.engine import Phase
 
 
-def sign_in(driver, name: str = "Sam") -> None:
-    driver.press("play")
-    driver.type(name)
-    driver.key(pygame.K_RETURN)
-
-
 def test_title_to_picker_by_keyboard(make_app) -> None:
     app, driver = make_app()
     assert app.scene.name == "title" and pygame.display.get_caption()[0].startswith("Three Cs")
-    sign_in(driver)
+    driver.sign_in()
     assert app.scene.name == "picker" and app.store is not None and app.store.nickname == "Sam"
 
 
@@ -30,26 +24,10 @@ def test_an_empty_nickname_is_refused_with_a_message(make_app) -> None:
     assert app.scene.name == "who" and "nickname" in app.scene.error
 
 
-def play_pack_by_keyboard(app, driver, pack_id: str) -> None:
-    driver.press(f"pack-{pack_id}")
-    assert app.scene.name == "play"
-    for _ in range(400):
-        scene = app.scene
-        if scene.name == "summary":
-            return
-        if scene.showing_note():
-            driver.press("continue")
-        elif scene.session.phase is Phase.STEP:
-            driver.key(pygame.K_1 + len(scene.session.choices) - 1)  # the last choice, by its number key
-        else:
-            driver.press("continue")
-    raise AssertionError("the pack did not end")
-
-
 def test_a_whole_pack_by_keyboard_saves_progress(make_app, tmp_path: Path) -> None:
     app, driver = make_app()
-    sign_in(driver)
-    play_pack_by_keyboard(app, driver, "content-7-11")
+    driver.sign_in()
+    driver.play_to_the_end("content-7-11", last_choice=True)
     assert app.scene.name == "summary"
     saved = json.loads(app.store.path.read_text())
     assert saved["packs"]["content-7-11"]["finished"] is True
@@ -82,7 +60,7 @@ def test_a_whole_pack_by_mouse(make_app) -> None:
 
 def test_quitting_mid_pack_resumes_at_the_same_step(make_app, tmp_path: Path) -> None:
     app, driver = make_app()
-    sign_in(driver)
+    driver.sign_in()
     driver.press("pack-contact-11-14")
     if app.scene.showing_note():
         driver.press("continue")
@@ -90,7 +68,7 @@ def test_quitting_mid_pack_resumes_at_the_same_step(make_app, tmp_path: Path) ->
     driver.press("continue")
     where = (app.scene.session.scenario_id, app.scene.session.step_id, app.scene.session.phase)
     app2, driver2 = make_app(data=tmp_path / "data")
-    sign_in(driver2)
+    driver2.sign_in()
     driver2.press("pack-contact-11-14")
     session = app2.scene.session
     assert (session.scenario_id, session.step_id, session.phase) == where
@@ -135,7 +113,7 @@ def test_help_from_every_screen_returns_to_the_same_place(make_app) -> None:
 
 def test_esc_twice_is_a_quick_exit_to_a_neutral_screen(make_app) -> None:
     app, driver = make_app()
-    sign_in(driver)
+    driver.sign_in()
     driver.press("pack-content-7-11")
     driver.key(pygame.K_ESCAPE, times=2)
     assert app.scene.name == "neutral"
@@ -162,12 +140,12 @@ def test_every_screen_is_reachable_and_leavable_by_keyboard(make_app) -> None:
     assert app.scene.name == "picker"
     driver.escape()
     assert app.scene.name == "title"
-    sign_in(driver)
+    driver.sign_in()
     seen.add(app.scene.name)
     driver.key(pygame.K_F1)
     seen.add(app.scene.name)
     driver.escape()
-    play_pack_by_keyboard(app, driver, "commerce-7-11")
+    driver.play_to_the_end("commerce-7-11", last_choice=True)
     seen.add(app.scene.name)
     driver.press("back")
     driver.press("back")
@@ -195,7 +173,7 @@ def test_touch_and_gamepad_work_like_clicks_and_keys(make_app) -> None:
 
 def test_no_answer_looks_chosen_when_a_step_opens(make_app) -> None:
     app, driver = make_app()
-    sign_in(driver)
+    driver.sign_in()
     driver.press("pack-commerce-7-11")
     assert app.scene.session.phase is Phase.STEP and not app.show_focus
     driver.key(pygame.K_RETURN)  # the first Enter only shows where focus is

@@ -62,9 +62,7 @@ def test_a_mistyped_code_is_caught_with_a_message(make_app) -> None:
 
 def test_playing_writes_xapi_results(make_app, tmp_path) -> None:
     app, driver = make_app()
-    driver.press("play")
-    driver.type("Sam")
-    driver.key(pygame.K_RETURN)
+    driver.sign_in()
     driver.press("pack-commerce-7-11")
     driver.key(pygame.K_1)
     lines = [json.loads(line) for f in (tmp_path / "data" / "results").rglob("*.jsonl")
@@ -111,20 +109,8 @@ def test_a_short_click_on_the_title_does_not(make_app) -> None:
 
 def test_a_learner_at_home_saves_a_results_file_to_hand_in(make_app, tmp_path) -> None:
     app, driver = make_app()
-    driver.press("play")
-    driver.type("Sam")
-    driver.key(pygame.K_RETURN)
-    driver.press("pack-commerce-7-11")
-    from game.engine import Phase
-
-    for _ in range(300):
-        scene = app.scene
-        if scene.name == "summary":
-            break
-        if scene.session.phase is Phase.STEP:
-            driver.key(pygame.K_1)
-        else:
-            driver.press("continue")
+    driver.sign_in()
+    driver.play_to_the_end("commerce-7-11")
     driver.press("hand-in")
     [handed] = (tmp_path / "data" / "hand-in").glob("*.jsonl")
     statements = [json.loads(line) for line in handed.read_text().splitlines()]
